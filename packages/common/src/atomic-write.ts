@@ -8,7 +8,10 @@ import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 function tempSibling(path: string): string {
-  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return join(
+    dirname(path),
+    `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
 }
 
 /** Writes `data` to `path` atomically (fsynced temp file, then rename). Creates parent dirs. */
@@ -53,7 +56,10 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
  * kept until the new one is complete, so a crash at any point leaves either the old or the new
  * directory in place (and at worst a stray `.tmp-`/`.old-` sibling).
  */
-export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
+export async function replaceDirAtomic(
+  dir: string,
+  fill: (tmpDir: string) => Promise<void>,
+): Promise<void> {
   await mkdir(dirname(dir), { recursive: true });
   const tmp = tempSibling(dir);
   await mkdir(tmp, { recursive: true });
@@ -72,4 +78,3 @@ export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Pr
     await rename(tmp, dir);
   }
 }
-

@@ -12,13 +12,37 @@ interface BaseSpec {
   /** Must be given (on the command line or in --config). */
   required?: boolean;
 }
-export interface IntSpec extends BaseSpec { type: 'int'; default?: number; min?: number; max?: number }
-export interface FloatSpec extends BaseSpec { type: 'float'; default?: number; min?: number; max?: number }
-export interface StringSpec extends BaseSpec { type: 'string'; default?: string }
-export interface EnumSpec<C extends string = string> extends BaseSpec { type: 'enum'; choices: readonly C[]; default?: C }
-export interface BooleanSpec extends BaseSpec { type: 'boolean'; default?: boolean }
+export interface IntSpec extends BaseSpec {
+  type: 'int';
+  default?: number;
+  min?: number;
+  max?: number;
+}
+export interface FloatSpec extends BaseSpec {
+  type: 'float';
+  default?: number;
+  min?: number;
+  max?: number;
+}
+export interface StringSpec extends BaseSpec {
+  type: 'string';
+  default?: string;
+}
+export interface EnumSpec<C extends string = string> extends BaseSpec {
+  type: 'enum';
+  choices: readonly C[];
+  default?: C;
+}
+export interface BooleanSpec extends BaseSpec {
+  type: 'boolean';
+  default?: boolean;
+}
 /** A comma-separated list of choices, e.g. `--tasks classification,regression`. */
-export interface ListSpec<C extends string = string> extends BaseSpec { type: 'list'; choices: readonly C[]; default?: readonly C[] }
+export interface ListSpec<C extends string = string> extends BaseSpec {
+  type: 'list';
+  choices: readonly C[];
+  default?: readonly C[];
+}
 
 export type OptionSpec = IntSpec | FloatSpec | StringSpec | EnumSpec | BooleanSpec | ListSpec;
 export type OptionSpecs = Record<string, OptionSpec>;
@@ -32,7 +56,13 @@ type ValueOf<S extends OptionSpec> = S extends IntSpec | FloatSpec
       : S extends BooleanSpec
         ? boolean
         : string;
-type HasValue<S extends OptionSpec> = S extends { default: unknown } ? true : S extends { required: true } ? true : S extends BooleanSpec ? true : false;
+type HasValue<S extends OptionSpec> = S extends { default: unknown }
+  ? true
+  : S extends { required: true }
+    ? true
+    : S extends BooleanSpec
+      ? true
+      : false;
 
 /** Parsed options: options with a default, `required` or boolean are always present. */
 export type CliValues<S extends OptionSpecs> = {
@@ -53,6 +83,14 @@ export interface CliDefinition<S extends OptionSpecs> {
   configFile?: boolean;
 }
 
+/**
+ * Declares a CLI with literal option types preserved (so parsed values are typed), e.g.
+ * `const cli = defineCli({ name, description, options: { steps: { type: 'int', default: 10, help } } })`.
+ */
+export function defineCli<const S extends OptionSpecs>(def: CliDefinition<S>): CliDefinition<S> {
+  return def;
+}
+
 /** A bad command line: the message names the option and what is allowed. */
 export class CliError extends Error {
   override name = 'CliError';
@@ -71,7 +109,8 @@ function describeAllowed(spec: OptionSpec): string {
     case 'int':
     case 'float': {
       const kind = spec.type === 'int' ? 'an integer' : 'a number';
-      if (spec.min !== undefined && spec.max !== undefined) return `${kind} in [${spec.min}, ${spec.max}]`;
+      if (spec.min !== undefined && spec.max !== undefined)
+        return `${kind} in [${spec.min}, ${spec.max}]`;
       if (spec.min !== undefined) return `${kind} >= ${spec.min}`;
       if (spec.max !== undefined) return `${kind} <= ${spec.max}`;
       return kind;
@@ -94,7 +133,12 @@ function coerce(flag: string, spec: OptionSpec, raw: unknown): unknown {
   switch (spec.type) {
     case 'int':
     case 'float': {
-      const v = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.replace(/_/g, '')) : NaN;
+      const v =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && raw.trim() !== ''
+            ? Number(raw.replace(/_/g, ''))
+            : NaN;
       // Allow 1e6 style for integers too.
       if (!Number.isFinite(v)) bad();
       if (spec.type === 'int' && !Number.isInteger(v)) bad();
@@ -107,11 +151,20 @@ function coerce(flag: string, spec: OptionSpec, raw: unknown): unknown {
       return raw;
     }
     case 'list': {
-      const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : bad();
+      const items = Array.isArray(raw)
+        ? raw
+        : typeof raw === 'string'
+          ? raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : bad();
       if (items.length === 0) bad();
       for (const it of items) {
         if (typeof it !== 'string' || !spec.choices.includes(it)) {
-          throw new CliError(`--${flag}: ${JSON.stringify(it)} is not allowed; expected ${describeAllowed(spec)}`);
+          throw new CliError(
+            `--${flag}: ${JSON.stringify(it)} is not allowed; expected ${describeAllowed(spec)}`,
+          );
         }
       }
       return [...new Set(items)];
@@ -134,21 +187,44 @@ export function formatHelp<S extends OptionSpecs>(def: CliDefinition<S>): string
   const rows: [string, string][] = [];
   for (const [key, spec] of Object.entries(def.options)) {
     const flag = `--${toKebab(key)}`;
-    const left = spec.type === 'boolean' ? flag : `${flag} ${spec.type === 'enum' || spec.type === 'list' ? spec.choices.join('|') : spec.type.toUpperCase()}`;
+    const left =
+      spec.type === 'boolean'
+        ? flag
+        : `${flag} ${spec.type === 'enum' || spec.type === 'list' ? spec.choices.join('|') : spec.type.toUpperCase()}`;
     let right = spec.help;
-    if (spec.default !== undefined) right += ` (default: ${Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default)})`;
+    if (spec.default !== undefined)
+      right += ` (default: ${Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default)})`;
     if (spec.required) right += ' (required)';
     rows.push([left, right]);
   }
-  if (def.configFile !== false) rows.push(['--config FILE', 'read options from a JSON object {"option": value}; flags given here win']);
+  if (def.configFile !== false)
+    rows.push([
+      '--config FILE',
+      'read options from a JSON object {"option": value}; flags given here win',
+    ]);
   rows.push(['--help', 'show this help']);
   const width = Math.min(40, Math.max(...rows.map(([l]) => l.length)) + 2);
-  const lines = rows.map(([l, r]) => (l.length + 2 > width ? `  ${l}\n  ${' '.repeat(width)}${r}` : `  ${l.padEnd(width)}${r}`));
-  return [`Usage: ${def.name} [options]`, '', def.description, '', 'Options:', ...lines, ...(def.epilog ? ['', def.epilog] : [])].join('\n') + '\n';
+  const lines = rows.map(([l, r]) =>
+    l.length + 2 > width ? `  ${l}\n  ${' '.repeat(width)}${r}` : `  ${l.padEnd(width)}${r}`,
+  );
+  return (
+    [
+      `Usage: ${def.name} [options]`,
+      '',
+      def.description,
+      '',
+      'Options:',
+      ...lines,
+      ...(def.epilog ? ['', def.epilog] : []),
+    ].join('\n') + '\n'
+  );
 }
 
 /** Parses argv (without node and script). Throws CliError on bad input; returns null for --help. */
-export function parseCli<S extends OptionSpecs>(def: CliDefinition<S>, argv: readonly string[]): CliValues<S> | null {
+export function parseCli<const S extends OptionSpecs>(
+  def: CliDefinition<S>,
+  argv: readonly string[],
+): CliValues<S> | null {
   const specs = def.options as OptionSpecs;
   const byFlag = new Map<string, string>();
   for (const key of Object.keys(specs)) byFlag.set(toKebab(key), key);
@@ -181,7 +257,11 @@ export function parseCli<S extends OptionSpecs>(def: CliDefinition<S>, argv: rea
       continue;
     }
     let key = byFlag.get(flag);
-    if (!key && flag.startsWith('no-') && specs[byFlag.get(flag.slice(3)) ?? '']?.type === 'boolean') {
+    if (
+      !key &&
+      flag.startsWith('no-') &&
+      specs[byFlag.get(flag.slice(3)) ?? '']?.type === 'boolean'
+    ) {
       given[byFlag.get(flag.slice(3)) as string] = false;
       continue;
     }
@@ -200,7 +280,8 @@ export function parseCli<S extends OptionSpecs>(def: CliDefinition<S>, argv: rea
       continue;
     }
     const raw = inline ?? argv[++i];
-    if (raw === undefined) throw new CliError(`--${toKebab(key)}: missing value; expected ${describeAllowed(spec)}`);
+    if (raw === undefined)
+      throw new CliError(`--${toKebab(key)}: missing value; expected ${describeAllowed(spec)}`);
     given[key] = coerce(toKebab(key), spec, raw);
   }
 
@@ -212,20 +293,26 @@ export function parseCli<S extends OptionSpecs>(def: CliDefinition<S>, argv: rea
     } catch (err) {
       throw new CliError(`--config: cannot read ${configPath}: ${(err as Error).message}`);
     }
-    if (typeof cfg !== 'object' || cfg === null || Array.isArray(cfg)) throw new CliError(`--config: ${configPath} must hold a JSON object`);
+    if (typeof cfg !== 'object' || cfg === null || Array.isArray(cfg))
+      throw new CliError(`--config: ${configPath} must hold a JSON object`);
     for (const [rawKey, v] of Object.entries(cfg)) {
-      const key = specs[rawKey] ? rawKey : byFlag.get(rawKey) ?? byFlag.get(toKebab(rawKey));
-      if (!key) throw new CliError(`--config: unknown option "${rawKey}" in ${configPath}; valid options: ${valid()}`);
+      const key = specs[rawKey] ? rawKey : (byFlag.get(rawKey) ?? byFlag.get(toKebab(rawKey)));
+      if (!key)
+        throw new CliError(
+          `--config: unknown option "${rawKey}" in ${configPath}; valid options: ${valid()}`,
+        );
       out[key] = coerce(toKebab(key), specs[key] as OptionSpec, v);
     }
   }
   for (const [key, spec] of Object.entries(specs)) {
     if (key in given) out[key] = given[key];
     else if (!(key in out)) {
-      if (spec.default !== undefined) out[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+      if (spec.default !== undefined)
+        out[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
       else if (spec.type === 'boolean') out[key] = false;
     }
-    if (spec.required && out[key] === undefined) throw new CliError(`--${toKebab(key)} is required: ${spec.help}`);
+    if (spec.required && out[key] === undefined)
+      throw new CliError(`--${toKebab(key)} is required: ${spec.help}`);
   }
   return out as CliValues<S>;
 }
@@ -234,7 +321,7 @@ export function parseCli<S extends OptionSpecs>(def: CliDefinition<S>, argv: rea
  * Parses `process.argv`, prints help or a one-line error (exit code 2) and otherwise runs `main`.
  * Errors thrown by `main` are printed without a stack unless COORDCONV_DEBUG is set.
  */
-export async function runCli<S extends OptionSpecs>(
+export async function runCli<const S extends OptionSpecs>(
   def: CliDefinition<S>,
   main: (options: CliValues<S>) => Promise<void> | void,
   argv: readonly string[] = process.argv.slice(2),
@@ -244,7 +331,9 @@ export async function runCli<S extends OptionSpecs>(
     options = parseCli(def, argv);
   } catch (err) {
     if (err instanceof CliError) {
-      process.stderr.write(`${def.name}: error: ${err.message}\nRun with --help for the options.\n`);
+      process.stderr.write(
+        `${def.name}: error: ${err.message}\nRun with --help for the options.\n`,
+      );
       process.exitCode = 2;
       return;
     }

@@ -1,11 +1,16 @@
 export { Rng } from './rng.js';
 export type { RngState, Seed } from './rng.js';
-export { writeFileAtomic, writeFileAtomicSync, writeJsonAtomic, replaceDirAtomic } from './atomic-write.js';
+export {
+  writeFileAtomic,
+  writeFileAtomicSync,
+  writeJsonAtomic,
+  replaceDirAtomic,
+} from './atomic-write.js';
 export { MetricsWriter, readJsonl, RollingMean } from './metrics.js';
 export type { MetricsRecord, MetricValue } from './metrics.js';
 export { Progress, formatMetrics } from './progress.js';
 export type { ProgressOptions } from './progress.js';
-export { parseCli, runCli, formatHelp, CliError, toKebab } from './cli.js';
+export { defineCli, parseCli, runCli, formatHelp, CliError, toKebab } from './cli.js';
 export type { CliDefinition, CliValues, OptionSpec, OptionSpecs } from './cli.js';
 export { onInterrupt } from './interrupt.js';
 export type { StopSignal } from './interrupt.js';

@@ -9,7 +9,9 @@ export interface StopSignal {
   dispose(): void;
 }
 
-export function onInterrupt(message = 'stopping after this step; press Ctrl-C again to abort'): StopSignal {
+export function onInterrupt(
+  message = 'stopping after this step; press Ctrl-C again to abort',
+): StopSignal {
   let stopped = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopped) {

@@ -21,7 +21,8 @@ export class MetricsWriter {
   constructor(path: string, options: { truncate?: boolean } = {}) {
     this.path = path;
     mkdirSync(dirname(path), { recursive: true });
-    if (options.truncate || !existsSync(path)) appendFileSync(path, '', { flag: options.truncate ? 'w' : 'a' });
+    if (options.truncate || !existsSync(path))
+      appendFileSync(path, '', { flag: options.truncate ? 'w' : 'a' });
   }
 
   write(record: MetricsRecord): void {
@@ -38,7 +39,8 @@ export function readJsonl<T = MetricsRecord>(path: string): T[] {
     try {
       out.push(JSON.parse(line) as T);
     } catch (err) {
-      if (i !== lines.length - 1) throw new SyntaxError(`${path}:${i + 1}: invalid JSON line: ${(err as Error).message}`);
+      if (i !== lines.length - 1)
+        throw new SyntaxError(`${path}:${i + 1}: invalid JSON line: ${(err as Error).message}`);
     }
   });
   return out;

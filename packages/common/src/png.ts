@@ -16,7 +16,9 @@ export function toRgba(img: Image8): Uint8Array {
   const { width, height, channels, data } = img;
   const n = width * height;
   if (data.length !== n * channels) {
-    throw new RangeError(`image data length ${data.length} != width ${width} * height ${height} * channels ${channels}`);
+    throw new RangeError(
+      `image data length ${data.length} != width ${width} * height ${height} * channels ${channels}`,
+    );
   }
   if (channels === 4) return data instanceof Uint8Array ? data : new Uint8Array(data);
   const out = new Uint8Array(n * 4);

@@ -95,7 +95,9 @@ export class Progress {
       const frac = Math.min(1, this.current / this.total);
       const width = 20;
       const filled = Math.round(frac * width);
-      parts.push(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(1)}%`);
+      parts.push(
+        `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(1)}%`,
+      );
       parts.push(`${this.current}/${this.total} ${this.unit}`);
     } else {
       parts.push(`${this.current} ${this.unit}`);

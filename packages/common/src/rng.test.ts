@@ -17,7 +17,9 @@ describe('Rng', () => {
     a.random();
     const state = JSON.parse(JSON.stringify(a.getState()));
     const b = Rng.fromState(state);
-    expect(Array.from({ length: 4 }, () => b.random())).toEqual(Array.from({ length: 4 }, () => a.random()));
+    expect(Array.from({ length: 4 }, () => b.random())).toEqual(
+      Array.from({ length: 4 }, () => a.random()),
+    );
     expect(() => Rng.fromState({} as never)).toThrow(/xoshiro/);
   });
 

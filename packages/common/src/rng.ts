@@ -64,7 +64,9 @@ export class Rng {
   /** Restores a generator from `getState()`. */
   static fromState(state: RngState): Rng {
     if (state?.algorithm !== 'xoshiro128**' || !Array.isArray(state.s) || state.s.length !== 4) {
-      throw new TypeError(`Rng.fromState: expected {algorithm: 'xoshiro128**', s: [4 words]}, got ${JSON.stringify(state)}`);
+      throw new TypeError(
+        `Rng.fromState: expected {algorithm: 'xoshiro128**', s: [4 words]}, got ${JSON.stringify(state)}`,
+      );
     }
     const r = new Rng(0);
     r.setState(state);
@@ -72,11 +74,19 @@ export class Rng {
   }
 
   getState(): RngState {
-    return { algorithm: 'xoshiro128**', s: [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0] };
+    return {
+      algorithm: 'xoshiro128**',
+      s: [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0],
+    };
   }
 
   setState(state: RngState): void {
-    [this.s0, this.s1, this.s2, this.s3] = state.s.map((w) => w | 0) as [number, number, number, number];
+    [this.s0, this.s1, this.s2, this.s3] = state.s.map((w) => w | 0) as [
+      number,
+      number,
+      number,
+      number,
+    ];
   }
 
   /** A uniformly distributed unsigned 32-bit integer. */

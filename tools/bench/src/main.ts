@@ -12,7 +12,9 @@ import type { Benchmark } from './types.js';
 
 async function loadBenchmarks(): Promise<Benchmark[]> {
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'workloads');
-  const files = readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('.test.')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('.test.'))
+    .sort();
   const all: Benchmark[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { benchmarks?: Benchmark[] };
@@ -24,14 +26,21 @@ async function loadBenchmarks(): Promise<Benchmark[]> {
 await runCli(
   {
     name: 'npm run bench --',
-    description: 'Runs the CoordConv Lab benchmark suite; JSON lines on stdout, progress on stderr.',
+    description:
+      'Runs the CoordConv Lab benchmark suite; JSON lines on stdout, progress on stderr.',
     options: {
       seconds: { type: 'float', default: 3, min: 0.1, help: 'measured wall time per workload' },
-      backend: { type: 'enum', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], default: 'auto', help: 'tfjs backend' },
+      backend: {
+        type: 'enum',
+        choices: ['auto', 'tensorflow', 'wasm', 'cpu'],
+        default: 'auto',
+        help: 'tfjs backend',
+      },
       list: { type: 'boolean', help: 'list benchmark names and groups, run nothing' },
     },
     configFile: false,
-    epilog: 'Positional arguments select benchmarks by name or group, e.g. `npm run bench -- backend pacman-env`.',
+    epilog:
+      'Positional arguments select benchmarks by name or group, e.g. `npm run bench -- backend pacman-env`.',
   },
   async (opts) => {
     const all = await loadBenchmarks();
@@ -42,8 +51,13 @@ await runCli(
     const wanted = opts._;
     const known = new Set(all.flatMap((b) => [b.name, ...b.groups]));
     const unknown = wanted.filter((w) => !known.has(w));
-    if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${[...known].sort().join(', ')}`);
-    const selected = wanted.length ? all.filter((b) => wanted.includes(b.name) || b.groups.some((g) => wanted.includes(g))) : all;
+    if (unknown.length)
+      throw new Error(
+        `unknown benchmark ${unknown.join(', ')}; known: ${[...known].sort().join(', ')}`,
+      );
+    const selected = wanted.length
+      ? all.filter((b) => wanted.includes(b.name) || b.groups.some((g) => wanted.includes(g)))
+      : all;
     const info = await initBackend({ backend: opts.backend as BackendName });
     const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
     for (const b of selected) {

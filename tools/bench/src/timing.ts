@@ -9,7 +9,11 @@ export interface TimedResult {
   stepMs: number;
 }
 
-export async function timeSteps(step: () => Promise<void> | void, seconds: number, warmup = 3): Promise<TimedResult> {
+export async function timeSteps(
+  step: () => Promise<void> | void,
+  seconds: number,
+  warmup = 3,
+): Promise<TimedResult> {
   for (let i = 0; i < warmup; i++) await step();
   const t0 = performance.now();
   let steps = 0;

@@ -1,5 +1,8 @@
 /** One benchmark line: JSON on stdout. `workload` and `backend` are always present. */
-export type BenchLine = { workload: string; backend: string } & Record<string, number | string | boolean | null>;
+export type BenchLine = { workload: string; backend: string } & Record<
+  string,
+  number | string | boolean | null
+>;
 
 export interface BenchContext {
   /** Seconds of wall time per measured workload (`--seconds`, default 3). */
