@@ -44,3 +44,24 @@ export type {
   TupleJSON,
   JsonBound,
 } from './spaces/space-json.js';
+export { MultiDiscrete } from './spaces/multi-discrete.js';
+export { Dict } from './spaces/dict.js';
+export type { DictValue, SpaceRecord } from './spaces/dict.js';
+export { Tuple } from './spaces/tuple.js';
+export type { TupleValue } from './spaces/tuple.js';
+export { isSpace } from './spaces/space.js';
+
+// Envs
+export { EnvBase } from './env-base.js';
+export { CartPoleEnv, makeCartPole, parseResetBounds } from './envs/cartpole.js';
+export type { CartPoleOptions } from './envs/cartpole.js';
+
+// Wrappers
+export { Wrapper, ObservationWrapper, RewardWrapper, ActionWrapper } from './wrappers/wrapper.js';
+export { TimeLimit } from './wrappers/time-limit.js';
+export { RecordEpisodeStatistics } from './wrappers/record-episode-statistics.js';
+export type { EpisodeStatistics } from './wrappers/record-episode-statistics.js';
+export { FrameStack } from './wrappers/frame-stack.js';
+export type { FrameStackOptions } from './wrappers/frame-stack.js';
+export { ClipReward } from './wrappers/clip-reward.js';
+export { OrderEnforcing } from './wrappers/order-enforcing.js';

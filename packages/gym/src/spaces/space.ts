@@ -55,3 +55,16 @@ export abstract class SpaceBase<T> implements Space<T> {
   abstract toJSON(): SpaceJSON;
   abstract toString(): string;
 }
+
+/** Whether `x` looks like a Space (any implementation of the interface, not only SpaceBase). */
+export function isSpace(x: unknown): x is Space<unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const s = x as Record<string, unknown>;
+  return (
+    typeof s.sample === 'function' &&
+    typeof s.contains === 'function' &&
+    typeof s.seed === 'function' &&
+    typeof s.toJSON === 'function' &&
+    typeof s.equals === 'function'
+  );
+}
