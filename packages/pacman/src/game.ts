@@ -62,7 +62,9 @@ export class PacmanGame {
     const s = this.state;
     if (s.win || s.lose) throw new Error('PacmanGame.step: the game is over; call reset() first');
     if ((action | 0) !== action || action < 0 || action > 4) {
-      throw new RangeError(`PacmanGame.step: action must be an integer in [0, 4] (N, S, E, W, Stop), got ${action}`);
+      throw new RangeError(
+        `PacmanGame.step: action must be an integer in [0, 4] (N, S, E, W, Stop), got ${action}`,
+      );
     }
     let change = applyPacmanMove(s, action);
     if (s.win || s.lose) return change;

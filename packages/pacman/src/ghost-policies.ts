@@ -41,7 +41,8 @@ export interface DirectionalGhostOptions {
 }
 
 function checkProb(name: string, p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`${name} must be a probability in [0, 1], got ${p}`);
+  if (!(p >= 0 && p <= 1))
+    throw new RangeError(`${name} must be a probability in [0, 1], got ${p}`);
   return p;
 }
 

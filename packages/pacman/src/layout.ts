@@ -8,7 +8,8 @@
  * column; cells outside the text count as walls (CS188 would wrap around or crash).
  */
 
-export const LAYOUT_CHARS = "'%' wall, '.' food, 'o' capsule, 'P' Pac-Man, 'G' or '1'-'4' ghost, ' ' empty";
+export const LAYOUT_CHARS =
+  "'%' wall, '.' food, 'o' capsule, 'P' Pac-Man, 'G' or '1'-'4' ghost, ' ' empty";
 
 /** A malformed layout. `row`/`col` (0-based, row 0 = first line) locate the problem when known. */
 export class LayoutError extends Error {

@@ -75,7 +75,9 @@ export function isLayoutName(name: string): name is LayoutName {
 /** A bundled layout by name (parsed once; layouts are immutable by convention). */
 export function getLayout(name: LayoutName): Layout {
   if (!isLayoutName(name)) {
-    throw new LayoutError(`unknown layout ${JSON.stringify(name)}; bundled: ${LAYOUT_NAMES.join(', ')}`);
+    throw new LayoutError(
+      `unknown layout ${JSON.stringify(name)}; bundled: ${LAYOUT_NAMES.join(', ')}`,
+    );
   }
   let layout = cache.get(name);
   if (!layout) {
