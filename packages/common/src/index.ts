@@ -17,3 +17,4 @@ export type { StopSignal } from './interrupt.js';
 export { encodePng, decodePng, writePng, readPng, toRgba } from './png.js';
 export type { Image8 } from './png.js';
 export { siblingModuleUrl } from './worker-url.js';
+export { spawnWorker } from './spawn-worker.js';
