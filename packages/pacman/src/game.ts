@@ -21,7 +21,10 @@ export interface PacmanGameOptions extends DirectionalGhostOptions {
   ghosts?: GhostPolicyName | GhostPolicy;
   /** At most this many ghosts play (CS188 `--numghosts`, default 4); extra `G`s are ignored. */
   maxGhosts?: number;
-  /** Seed of the ghosts' randomness until the next `reset(seed)` (default 0). */
+  /**
+   * Seed of the ghosts' randomness until the next `reset(seed)`. Without one the stream is
+   * seeded from entropy, as an unseeded gymnasium env is.
+   */
   seed?: Seed;
 }
 
@@ -41,7 +44,7 @@ export class PacmanGame {
     }
     this.state = new GameState(this.layout, maxGhosts);
     this.ghostPolicy = resolveGhostPolicy(options.ghosts ?? 'random', options);
-    this.rng = new Rng(options.seed ?? 0);
+    this.rng = new Rng(options.seed ?? Math.floor(Math.random() * 0x100000000));
   }
 
   /** Starts a new game; with a seed, reseeds the ghosts' random stream. */
