@@ -16,7 +16,11 @@ export type DictValue<S extends SpaceRecord> = { [K in keyof S]: SpaceValue<S[K]
  */
 export class Dict<S extends SpaceRecord = SpaceRecord> extends SpaceBase<DictValue<S>> {
   readonly shape = undefined;
-  readonly spaces: S;
+  /**
+   * The sub-spaces, keys sorted. Typed loosely so that `instanceof Dict` narrowing stays
+   * well-typed; use `get(key)` for the precise type of one.
+   */
+  readonly spaces: { readonly [key: string]: Space<unknown> };
   readonly keys: readonly string[];
 
   constructor(spaces: S) {
@@ -35,7 +39,12 @@ export class Dict<S extends SpaceRecord = SpaceRecord> extends SpaceBase<DictVal
       }
       sorted[k] = s;
     }
-    this.spaces = Object.freeze(sorted) as S;
+    this.spaces = Object.freeze(sorted);
+  }
+
+  /** The sub-space under `key`, precisely typed (gymnasium `dict_space[key]`). */
+  get<K extends keyof S & string>(key: K): S[K] {
+    return this.spaces[key] as S[K];
   }
 
   /** Seeds this space and, from its stream, every sub-space (in key order), as gymnasium. */

@@ -12,7 +12,11 @@ export class Tuple<
   S extends readonly Space<unknown>[] = readonly Space<unknown>[],
 > extends SpaceBase<TupleValue<S>> {
   readonly shape = undefined;
-  readonly spaces: S;
+  /**
+   * The sub-spaces. Typed loosely so that `instanceof Tuple` narrowing stays well-typed; use
+   * `at(i)` for the precise type of one.
+   */
+  readonly spaces: readonly Space<unknown>[];
 
   constructor(spaces: S) {
     super();
@@ -26,7 +30,12 @@ export class Tuple<
         throw new InvalidSpace(`Tuple spaces[${i}] must be a Space, got ${describeValue(s)}`);
       }
     });
-    this.spaces = Object.freeze([...spaces]) as unknown as S;
+    this.spaces = Object.freeze([...spaces]);
+  }
+
+  /** Sub-space `i`, precisely typed (gymnasium `tuple_space[i]`). */
+  at<I extends number>(i: I): S[I] {
+    return this.spaces[i] as S[I];
   }
 
   /** Seeds this space and, from its stream, every sub-space in order, as gymnasium. */
