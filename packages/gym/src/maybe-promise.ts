@@ -17,7 +17,10 @@ export function isPromiseLike<T>(x: MaybePromise<T>): x is Promise<T> {
  * Applies `f` to `x`: immediately when `x` is a plain value, after it resolves when it is a
  * promise. Keeps synchronous pipelines synchronous.
  */
-export function thenMaybe<T, U>(x: MaybePromise<T>, f: (value: T) => U): MaybePromise<U> {
+export function thenMaybe<T, U>(
+  x: MaybePromise<T>,
+  f: (value: T) => MaybePromise<U>,
+): MaybePromise<U> {
   if (isPromiseLike(x)) return x.then(f);
   return f(x);
 }

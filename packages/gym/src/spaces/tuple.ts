@@ -5,7 +5,9 @@ import type { Space, SpaceValue } from './space.js';
 import type { TupleJSON } from './space-json.js';
 
 /** An element of `Tuple<S>`: one value per sub-space, in order. */
-export type TupleValue<S extends readonly Space<unknown>[]> = { [I in keyof S]: SpaceValue<S[I]> };
+export type TupleValue<S extends readonly Space<unknown>[]> = {
+  -readonly [I in keyof S]: SpaceValue<S[I]>;
+};
 
 /** A fixed-length sequence of sub-spaces (gymnasium.spaces.Tuple). Elements are arrays. */
 export class Tuple<
