@@ -23,7 +23,7 @@ import {
   type SyncEnv,
 } from '@coordconv/gym';
 import { ACTION_NAMES, STOP } from './directions.js';
-import { GRID_CHANNELS, encodeGrid, gridSize } from './encode-grid.js';
+import { GRID_CHANNELS, encodeGrid } from './encode-grid.js';
 import { PacmanGame, type PacmanGameOptions } from './game.js';
 import { renderAnsi } from './render-ansi.js';
 import { RgbRenderer, checkCellSize } from './render-rgb.js';
@@ -70,6 +70,12 @@ export interface PacmanEnvOptions<
    * env's batch. The caller must copy what it wants to keep before the next step.
    */
   obsBuffer?: PacmanObs<M>;
+  /**
+   * Reuse one internal observation array for every step (no allocation per step) instead of a
+   * new array each time, when no `obsBuffer` is given. For consumers that copy observations
+   * at once, such as `SyncVectorEnv`; JSON-friendly, so it works in `EnvFactory` args.
+   */
+  reuseObs?: boolean;
 }
 
 const RESET_OPTION_KEYS: readonly string[] = [];
@@ -136,6 +142,7 @@ export class PacmanEnv<M extends PacmanObsMode = 'grid'> implements SyncEnv<Pacm
       }
     }
     if (options.obsBuffer !== undefined) this.setObservationBuffer(options.obsBuffer);
+    else if (options.reuseObs) this.setObservationBuffer(this.newObservation());
     this.metadata = {
       renderModes: PACMAN_RENDER_MODES,
       renderFps: 10, // CS188's default frameTime is 0.1 s
@@ -176,15 +183,13 @@ export class PacmanEnv<M extends PacmanObsMode = 'grid'> implements SyncEnv<Pacm
     return out;
   }
 
+  private newObservation(): PacmanObs<M> {
+    const n = this.obsSize;
+    return (this.obsMode === 'rgb' ? new Uint8Array(n) : new Float32Array(n)) as PacmanObs<M>;
+  }
+
   private observe(): PacmanObs<M> {
-    const out =
-      this.obsBuffer ??
-      ((this.obsMode === 'rgb'
-        ? new Uint8Array(this.obsSize)
-        : new Float32Array(
-            gridSize(this.game.layout.height, this.game.layout.width),
-          )) as PacmanObs<M>);
-    return this.observeInto(out);
+    return this.observeInto(this.obsBuffer ?? this.newObservation());
   }
 
   private info(): Info {

@@ -52,7 +52,9 @@ describe('parseLayout', () => {
     expect(layoutError('%%%\n% %\n%%%').message).toMatch(/no Pac-Man/);
     const two = layoutError('%%%%\n%PP%\n%%%%');
     expect([two.row, two.col]).toEqual([1, 2]);
-    expect(two.message).toMatch(/second Pac-Man 'P' at row 1, column 2 \(the first is at row 1, column 1\)/);
+    expect(two.message).toMatch(
+      /second Pac-Man 'P' at row 1, column 2 \(the first is at row 1, column 1\)/,
+    );
   });
 
   it('rejects empty text and non-strings', () => {
@@ -97,6 +99,8 @@ describe('bundled layouts', () => {
     expect(resolveLayout('%%%\n%P%\n%%%').width).toBe(3);
     const L = getLayout('mediumGrid');
     expect(resolveLayout(L)).toBe(L);
-    expect(() => resolveLayout('mediumClasic')).toThrow(/unknown layout "mediumClasic".*mediumClassic/);
+    expect(() => resolveLayout('mediumClasic')).toThrow(
+      /unknown layout "mediumClasic".*mediumClassic/,
+    );
   });
 });

@@ -11,7 +11,8 @@ import { ReferenceGame } from './test-reference.js';
 function wander(s: GameState, rng: Rng): number {
   if (rng.random() < 0.05) return rng.int(5);
   const options: number[] = [];
-  for (let a = 0; a < 4; a++) if (isPacmanMoveLegal(s, a) && a !== REVERSE[s.pacDir]) options.push(a);
+  for (let a = 0; a < 4; a++)
+    if (isPacmanMoveLegal(s, a) && a !== REVERSE[s.pacDir]) options.push(a);
   return options.length ? options[rng.int(options.length)]! : REVERSE[s.pacDir]!;
 }
 

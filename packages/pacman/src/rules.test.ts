@@ -17,7 +17,9 @@ function scripted(script: number[][]): GhostPolicy & { calls: number } {
       const d = script[g]![next[g]!++];
       if (d === undefined) throw new Error(`ghost ${g} script ran out`);
       if (!Array.from(legal.subarray(0, n)).includes(d)) {
-        throw new Error(`ghost ${g} scripted move ${d} is not legal (legal: ${Array.from(legal.subarray(0, n))})`);
+        throw new Error(
+          `ghost ${g} scripted move ${d} is not legal (legal: ${Array.from(legal.subarray(0, n))})`,
+        );
       }
       return d;
     },
@@ -25,7 +27,10 @@ function scripted(script: number[][]): GhostPolicy & { calls: number } {
   return policy;
 }
 
-function game(rows: string[], script: number[][] = []): PacmanGame & { policy: ReturnType<typeof scripted> } {
+function game(
+  rows: string[],
+  script: number[][] = [],
+): PacmanGame & { policy: ReturnType<typeof scripted> } {
   const policy = scripted(script);
   const g = new PacmanGame({ layout: parseLayout(rows.join('\n')), ghosts: policy, seed: 0 });
   return Object.assign(g, { policy });
@@ -134,7 +139,8 @@ describe('ghost movement', () => {
   // Pac-Man walled off; the ghost starts at row 3, col 5 of a 3x3 room.
   const room = ['%%%%%%%', '%P%   %', '%%%   %', '%%%  G%', '%%%%%%%'].join('\n');
   const legal = new Int8Array(4);
-  const legalOf = (s: GameState, g = 0) => Array.from(legal.subarray(0, legalGhostMoves(s, g, legal)));
+  const legalOf = (s: GameState, g = 0) =>
+    Array.from(legal.subarray(0, legalGhostMoves(s, g, legal)));
 
   it('scared ghosts move half a cell per move; the timer drops by one per ghost move', () => {
     const s = new GameState(parseLayout(room));
@@ -168,7 +174,9 @@ describe('ghost movement', () => {
     expect(moves()).toEqual([EAST]); // corridor: no reversing
     applyGhostMove(s, 0, EAST);
     expect(moves()).toEqual([WEST]); // dead end: reversing is the only move
-    const open = new GameState(parseLayout(['%%%%%', '%P  %', '% G %', '%   %', '%%%%%'].join('\n')));
+    const open = new GameState(
+      parseLayout(['%%%%%', '%P  %', '% G %', '%   %', '%%%%%'].join('\n')),
+    );
     open.ghostDir[0] = EAST;
     expect(legalOf(open)).toEqual([EAST, NORTH, SOUTH]); // all but the reverse, in E N S W order
   });
@@ -190,7 +198,10 @@ describe('ghost movement', () => {
   it('a ghost walled in on all sides stays put (CS188 would raise)', () => {
     const g = new PacmanGame({ layout: ['%%%%%', '%P.%%', '%%%G%', '%%%%%'].join('\n'), seed: 0 });
     expect(g.step(EAST)).toBe(10 + 500 - 1);
-    const h = new PacmanGame({ layout: ['%%%%%%', '%P .%%', '%%%%G%', '%%%%%%'].join('\n'), seed: 0 });
+    const h = new PacmanGame({
+      layout: ['%%%%%%', '%P .%%', '%%%%G%', '%%%%%%'].join('\n'),
+      seed: 0,
+    });
     h.step(STOP);
     expect([h.state.ghostRow2[0], h.state.ghostCol2[0]]).toEqual([4, 8]);
   });

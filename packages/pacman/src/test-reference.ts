@@ -18,7 +18,13 @@ const VEC: Record<Dir, [number, number]> = {
   South: [0, -1],
 };
 const CS188_ORDER: Dir[] = ['West', 'Stop', 'East', 'North', 'South'];
-const REV: Record<Dir, Dir> = { North: 'South', South: 'North', East: 'West', West: 'East', Stop: 'Stop' };
+const REV: Record<Dir, Dir> = {
+  North: 'South',
+  South: 'North',
+  East: 'West',
+  West: 'East',
+  Stop: 'Stop',
+};
 /** Our action index -> CS188 direction name. */
 export const ACTION_TO_DIR: Dir[] = ['North', 'South', 'East', 'West', 'Stop'];
 
@@ -50,14 +56,22 @@ export class ReferenceGame {
     this.W = layout.width;
     this.H = layout.height;
     const at = (grid: Uint8Array) =>
-      Array.from({ length: this.W }, (_, x) => Array.from({ length: this.H }, (_, y) => grid[(this.H - 1 - y) * this.W + x] === 1));
+      Array.from({ length: this.W }, (_, x) =>
+        Array.from({ length: this.H }, (_, y) => grid[(this.H - 1 - y) * this.W + x] === 1),
+      );
     this.wallGrid = at(layout.walls);
     this.food = at(layout.food);
     this.capsules = [];
     const caps = at(layout.capsules);
-    for (let x = 0; x < this.W; x++) for (let y = 0; y < this.H; y++) if (caps[x]![y]) this.capsules.push([x, y]);
-    const xy = (cell: number): [number, number] => [cell % this.W, this.H - 1 - Math.floor(cell / this.W)];
-    this.agents = [{ pos: xy(layout.pacmanStart), dir: 'Stop', start: xy(layout.pacmanStart), scared: 0 }];
+    for (let x = 0; x < this.W; x++)
+      for (let y = 0; y < this.H; y++) if (caps[x]![y]) this.capsules.push([x, y]);
+    const xy = (cell: number): [number, number] => [
+      cell % this.W,
+      this.H - 1 - Math.floor(cell / this.W),
+    ];
+    this.agents = [
+      { pos: xy(layout.pacmanStart), dir: 'Stop', start: xy(layout.pacmanStart), scared: 0 },
+    ];
     for (let g = 0; g < Math.min(numGhosts, layout.ghostStarts.length); g++) {
       const p = xy(layout.ghostStarts[g]!);
       this.agents.push({ pos: [...p], dir: 'Stop', start: p, scared: 0 });
@@ -79,7 +93,7 @@ export class ReferenceGame {
 
   ghostLegal(i: number): Dir[] {
     const a = this.agents[i]!;
-    const possible = this.possible(a).filter((d) => d !== 'Stop');
+    const possible: Dir[] = this.possible(a).filter((d) => d !== 'Stop');
     const rev = REV[a.dir];
     if (possible.includes(rev) && possible.length > 1) possible.splice(possible.indexOf(rev), 1);
     return possible;
