@@ -65,3 +65,6 @@ export { FrameStack } from './wrappers/frame-stack.js';
 export type { FrameStackOptions } from './wrappers/frame-stack.js';
 export { ClipReward } from './wrappers/clip-reward.js';
 export { OrderEnforcing } from './wrappers/order-enforcing.js';
+
+// ZeroMQ bridge (PROTOCOL.md)
+export * from './bridge/index.js';
