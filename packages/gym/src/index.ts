@@ -68,3 +68,19 @@ export { OrderEnforcing } from './wrappers/order-enforcing.js';
 
 // ZeroMQ bridge (PROTOCOL.md)
 export * from './bridge/index.js';
+
+// Vector envs
+export type {
+  VectorEnv,
+  VectorEnvOptions,
+  VectorResetArgs,
+  VectorResetResult,
+  VectorStepResult,
+} from './vector/vector-env.js';
+export { SyncVectorEnv } from './vector/sync-vector-env.js';
+export { AsyncVectorEnv } from './vector/async-vector-env.js';
+export type { AsyncVectorEnvOptions } from './vector/async-vector-env.js';
+export type { EnvFactory } from './vector/env-factory.js';
+export { makeEnvFromFactory, checkEnvFactory } from './vector/env-factory.js';
+export type { Batch } from './vector/batch.js';
+export { batchSpace, createBatch, writeBatch, readBatch, cloneBatch } from './vector/batch.js';
