@@ -5,13 +5,34 @@
  */
 import * as tf from '../tf.js';
 import { registerCpuFallback } from './cpu-fallback.js';
+import {
+  conv2DBackpropFilter,
+  depthwiseBackpropFilter,
+  depthwiseBackpropInput,
+} from './conv-backprop.js';
+import { maxPoolGrad, unsortedSegmentSum } from './heap-kernels.js';
+import { registerResizeGradients } from './resize-grad.js';
 
-/** Kernels the cpu backend has, wasm lacks, and some gradient needs. */
+/** Fast paths: composed from wasm's XNNPACK kernels, or loops over the wasm heap. */
+export const FAST_KERNELS: Record<string, tf.KernelFunc> = {
+  Conv2DBackpropFilter: conv2DBackpropFilter as tf.KernelFunc,
+  DepthwiseConv2dNativeBackpropFilter: depthwiseBackpropFilter as tf.KernelFunc,
+  DepthwiseConv2dNativeBackpropInput: depthwiseBackpropInput as tf.KernelFunc,
+  UnsortedSegmentSum: unsortedSegmentSum as tf.KernelFunc,
+  MaxPoolGrad: maxPoolGrad as tf.KernelFunc,
+};
+
+/**
+ * Rare kernels that run the cpu kernel on copies. wasm 4.22 has them but gets them wrong (found by
+ * the parity sweep, parity.test.ts): Conv3D backprops give wrong values; MaxPool3D with 'same'
+ * padding and MaxPool3DGrad with overlapping or padded windows are wrong. (Its MaxPoolGrad is wrong
+ * the same way: replaced by a fast path above.)
+ */
 export const FALLBACK_KERNELS = [
-  'Conv2DBackpropFilter',
-  'DepthwiseConv2dNativeBackpropFilter',
-  'DepthwiseConv2dNativeBackpropInput',
-  'UnsortedSegmentSum',
+  'Conv3DBackpropFilterV2',
+  'Conv3DBackpropInputV2',
+  'MaxPool3D',
+  'MaxPool3DGrad',
 ] as const;
 
 let registered = false;
@@ -20,7 +41,13 @@ let registered = false;
 export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
-  for (const name of FALLBACK_KERNELS) {
-    if (!tf.getKernel(name, 'wasm')) registerCpuFallback(name);
+  for (const [kernelName, kernelFunc] of Object.entries(FAST_KERNELS)) {
+    if (tf.getKernel(kernelName, 'wasm')) tf.unregisterKernel(kernelName, 'wasm');
+    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
   }
+  for (const name of FALLBACK_KERNELS) {
+    if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
+    registerCpuFallback(name);
+  }
+  registerResizeGradients();
 }
