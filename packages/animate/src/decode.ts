@@ -167,7 +167,14 @@ export async function createDecoder(
   else if (source instanceof tf.LayersModel) model = source;
   else if (typeof source === 'function') fn = source;
   else throw new TypeError('decoder source must be a function, a tf.LayersModel or a path');
-  const zDim = options.zDim ?? (model ? modelZDim(model) : undefined);
+  const declared = model ? modelZDim(model) : undefined;
+  if (declared !== undefined && options.zDim !== undefined && declared !== options.zDim) {
+    owned?.dispose();
+    throw new RangeError(
+      `decoder model takes latents of size ${declared}, but the zDim option is ${options.zDim}`,
+    );
+  }
+  const zDim = options.zDim ?? declared;
 
   const run = async (z: Float32Array, n: number, d: number): Promise<Image8[]> => {
     if (model) {

@@ -45,7 +45,11 @@ export async function openDecoders(
     for (const s of specs) {
       if (isDecoder(s.decode)) decoders.push(s.decode);
       else {
-        const d = await createDecoder(s.decode, { zDim, ...s.options });
+        const d = await createDecoder(s.decode, { zDim, ...s.options }).catch((err: Error) => {
+          throw new (err instanceof RangeError ? RangeError : Error)(
+            `decoder '${s.label}': ${err.message}`,
+          );
+        });
         decoders.push(d);
         owned.push(d);
       }

@@ -9,7 +9,8 @@
  * flickers; per-frame quantization made 7-30% of unchanged pixels flicker on noisy frames. If a
  * later frame maps with a mean error above `maxError` (new colours appeared), the writer adopts
  * a new palette built from that frame and keeps it (as a local colour table) for the frames that
- * follow, until the error rises again.
+ * follow, until the error rises again (and only when the error is also twice the palette's error
+ * on its own first frame, so frames that no 256-colour table fits do not re-palette every time).
  */
 import { open, rename, rm, mkdir } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -85,6 +86,8 @@ export class GifWriter {
   private pending: { rgba: Uint8Array; delay: number }[] = [];
   private mapper: PaletteMapper | undefined;
   private mapperIsGlobal = true;
+  /** Mean error of the current palette on the first frame it was used for. */
+  private adoptedError: number | undefined;
   private written = 0;
   private bytes = 0;
   private palettes = 0;
@@ -229,11 +232,15 @@ export class GifWriter {
     } else {
       const mapper = this.mapper as PaletteMapper;
       mapped = mapper.map(rgba);
-      if (mapped.meanError > maxError && this.written > 0) {
-        // Colours drifted away from the palette: adopt one built from this frame and keep it.
+      if (this.adoptedError === undefined) this.adoptedError = mapped.meanError;
+      // Re-palette only on drift: above maxError AND well above the error the palette had on the
+      // frames it was built from (noisy frames that no 256-colour table fits gain nothing from a
+      // new one, and PnnQuant costs up to ~0.3 s on a frame of 4096 distinct colours).
+      if (this.written > 0 && mapped.meanError > Math.max(maxError, 2 * this.adoptedError)) {
         this.mapper = new PaletteMapper(buildPalette([rgba], 256, format));
         this.mapperIsGlobal = false;
         mapped = this.mapper.map(rgba);
+        this.adoptedError = mapped.meanError;
         this.palettes++;
       }
       local = !this.mapperIsGlobal;

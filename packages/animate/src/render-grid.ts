@@ -44,6 +44,14 @@ export async function renderGrid(options: RenderGridOptions): Promise<GridResult
       contactSheet(imgs, { cols: path.cols, gap: options.gap ?? 1, scale: options.scale ?? 1 }),
     );
     const s0 = sheets[0] as Image8;
+    sheets.forEach((s, m) => {
+      if (s.width !== s0.width || s.height !== s0.height) {
+        const size = (i: number): string => `${images[i]?.[0]?.width}x${images[i]?.[0]?.height}`;
+        throw new RangeError(
+          `decoders make different image sizes: ${set.labels[0]} ${size(0)}, ${set.labels[m]} ${size(m)}`,
+        );
+      }
+    });
     const composer = new PanelComposer({
       labels: set.labels,
       panelWidth: s0.width,
