@@ -84,3 +84,19 @@ export type { EnvFactory } from './vector/env-factory.js';
 export { makeEnvFromFactory, checkEnvFactory } from './vector/env-factory.js';
 export type { Batch } from './vector/batch.js';
 export { batchSpace, createBatch, writeBatch, readBatch, cloneBatch } from './vector/batch.js';
+
+// Env checker
+export {
+  checkEnv,
+  checkSpaces,
+  checkResetReturn,
+  checkResetSeedDeterminism,
+  checkResetOptions,
+  checkStepReturn,
+  checkStepDeterminism,
+  checkRender,
+  checkClose,
+  ENV_CHECKS,
+} from './check/env-checker.js';
+export type { CheckEnvOptions, EnvCheckFn } from './check/env-checker.js';
+export { dataEquivalent } from './check/data-equivalence.js';
