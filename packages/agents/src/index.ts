@@ -1,1 +1,48 @@
-export {};
+// Roles and shared math
+export type {
+  Actor,
+  Learner,
+  Saveable,
+  Trainer,
+  EpisodeRecord,
+  IterationReport,
+} from './core/roles.js';
+export { nStepReturns, gaeAdvantages } from './core/returns.js';
+export type { RolloutReturnsInput, AdvantagesAndReturns } from './core/returns.js';
+export {
+  ConfigError,
+  checkNumber,
+  checkEnum,
+  checkBoolean,
+  checkString,
+  checkKeys,
+} from './core/config-check.js';
+export type { NumberRule } from './core/config-check.js';
+
+// Networks
+export { TORSO_KINDS, DEFAULT_NETWORK_CONFIG, resolveNetworkConfig } from './networks/config.js';
+export type { NetworkConfig, TorsoKind } from './networks/config.js';
+export { buildTorso, chooseTorso } from './networks/torso.js';
+export type { ObservationSpec, GainMap } from './networks/torso.js';
+export { buildActorCritic, initOrthogonal } from './networks/actor-critic.js';
+export type { ActorCritic, ActorCriticSpec } from './networks/actor-critic.js';
+export { orthogonalMatrix } from './networks/orthogonal.js';
+
+// A2C
+export { DEFAULT_A2C_CONFIG, resolveA2CConfig } from './a2c/config.js';
+export type { A2CConfig, A2CConfigInput } from './a2c/config.js';
+export { a2cLoss } from './a2c/loss.js';
+export type { A2CLossInputs, A2CLossCoefficients, A2CLossTerms } from './a2c/loss.js';
+export { A2CActor, observationTensor } from './a2c/actor.js';
+export type { ActionsAndValues } from './a2c/actor.js';
+export { A2CLearner, normalizeAdvantages } from './a2c/learner.js';
+export type { A2CBatch, A2CUpdateMetrics } from './a2c/learner.js';
+export { RolloutBuffer, RolloutCollector } from './a2c/rollout.js';
+export { A2CTrainer, A2C_CHECKPOINT, describeSpaces } from './a2c/trainer.js';
+export type { A2CTrainerOptions } from './a2c/trainer.js';
+
+// Training-run shell
+export { runTraining, runPaths } from './run/training-run.js';
+export type { TrainingRunOptions, TrainingRunResult, RunPaths } from './run/training-run.js';
+export { EpisodeWindow } from './run/episode-window.js';
+export type { EpisodeSummary } from './run/episode-window.js';
