@@ -4,6 +4,8 @@
  */
 import type { Env, EnvMetadata } from '../env.js';
 import type { MaybePromise } from '../maybe-promise.js';
+import { describeValue } from '../errors.js';
+import { unwrapArrays } from './codec.js';
 import { ProtocolError } from './errors.js';
 import { PROTOCOL_VERSION, describe, type Request } from './messages.js';
 import { frameToWire, valueFromWire, valueToWire } from './space-values.js';
@@ -123,7 +125,7 @@ export async function runMethod(
       if (!env.actionSpace.contains(action)) {
         throw new ProtocolError(
           'InvalidAction',
-          `step: action ${describe(p.action)} is not in ${env.actionSpace}`,
+          `step: action ${describeValue(unwrapArrays(p.action))} is not in ${env.actionSpace}`,
         );
       }
       const [obs, reward, terminated, truncated, info] = await env.step(action);
