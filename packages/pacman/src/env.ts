@@ -23,7 +23,7 @@ import {
   type SyncEnv,
 } from '@coordconv/gym';
 import { ACTION_NAMES, STOP } from './directions.js';
-import { GRID_CHANNELS, encodeGrid } from './encode-grid.js';
+import { GRID_CHANNELS, GridEncoder } from './encode-grid.js';
 import { PacmanGame, type PacmanGameOptions } from './game.js';
 import { renderAnsi } from './render-ansi.js';
 import { RgbRenderer, checkCellSize } from './render-rgb.js';
@@ -93,6 +93,7 @@ export class PacmanEnv<M extends PacmanObsMode = 'grid'> implements SyncEnv<Pacm
   /** Elements in one observation. */
   readonly obsSize: number;
   private readonly obsRenderer?: RgbRenderer;
+  private readonly gridEncoder?: GridEncoder;
   private readonly frameRenderer?: RgbRenderer;
   private obsBuffer?: PacmanObs<M>;
   private needsReset = true;
@@ -114,6 +115,7 @@ export class PacmanEnv<M extends PacmanObsMode = 'grid'> implements SyncEnv<Pacm
         PacmanObs<M>
       >;
     } else {
+      this.gridEncoder = new GridEncoder(L);
       this.obsShape = [L.height, L.width, GRID_CHANNELS];
       this.observationSpace = new Box(0, 1, this.obsShape, 'float32') as unknown as Space<
         PacmanObs<M>
@@ -179,7 +181,7 @@ export class PacmanEnv<M extends PacmanObsMode = 'grid'> implements SyncEnv<Pacm
   /** Writes the current observation into `out` at `offset` (no allocation) and returns `out`. */
   observeInto(out: PacmanObs<M>, offset = 0): PacmanObs<M> {
     if (this.obsRenderer) this.obsRenderer.render(this.game.state, out as Uint8Array, offset);
-    else encodeGrid(this.game.state, out as Float32Array, offset);
+    else this.gridEncoder!.encode(this.game.state, out as Float32Array, offset);
     return out;
   }
 

@@ -27,7 +27,13 @@ export { PacmanGame } from './game.js';
 export type { PacmanGameOptions } from './game.js';
 
 // Observations and rendering
-export { encodeGrid, gridSize, GRID_CHANNELS, GRID_CHANNEL_NAMES } from './encode-grid.js';
+export {
+  encodeGrid,
+  GridEncoder,
+  gridSize,
+  GRID_CHANNELS,
+  GRID_CHANNEL_NAMES,
+} from './encode-grid.js';
 export { RgbRenderer, PALETTE, MAX_CELL_SIZE } from './render-rgb.js';
 export { renderAnsi } from './render-ansi.js';
 

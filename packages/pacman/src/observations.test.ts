@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EAST, WEST } from './directions.js';
-import { GRID_CHANNELS, encodeGrid, gridSize } from './encode-grid.js';
+import { GRID_CHANNELS, GridEncoder, encodeGrid, gridSize } from './encode-grid.js';
 import { parseLayout } from './layout.js';
 import { getLayout } from './layouts.js';
+import { PacmanGame } from './game.js';
+import { Rng } from '@coordconv/common';
 import { renderAnsi } from './render-ansi.js';
 import { PALETTE, RgbRenderer } from './render-rgb.js';
 import { applyPacmanMove } from './rules.js';
@@ -54,6 +56,34 @@ describe('grid observation', () => {
     expect(batch[2 * size]).toBe(-1);
     expect(batch.subarray(size, 2 * size)).toEqual(encodeGrid(s, new Float32Array(size)));
     expect(() => encodeGrid(s, new Float32Array(size - 1))).toThrow(/needs 1320/);
+  });
+});
+
+describe('GridEncoder', () => {
+  it('equals encodeGrid along games, with two states of one layout interleaved', () => {
+    const a = new PacmanGame({ layout: 'smallClassic', ghosts: 'directional', seed: 1 });
+    const b = new PacmanGame({ layout: 'smallClassic', seed: 2 });
+    const enc = new GridEncoder(a.layout);
+    const size = gridSize(a.layout.height, a.layout.width);
+    const want = new Float32Array(size);
+    const got = new Float32Array(size);
+    const rng = new Rng(3);
+    let changes = 0;
+    for (let t = 0; t < 3000; t++) {
+      const g = t % 3 === 0 ? b : a;
+      if (g.done) g.reset();
+      const before = g.state.foodLeft;
+      g.step(rng.int(5));
+      if (g.state.foodLeft !== before) changes++;
+      enc.encode(g.state, got);
+      encodeGrid(g.state, want);
+      // Index of the first difference (vitest's deep equality is slow on thousands of arrays).
+      expect(
+        got.findIndex((v, i) => v !== want[i]),
+        `step ${t}`,
+      ).toBe(-1);
+    }
+    expect(changes).toBeGreaterThan(50);
   });
 });
 

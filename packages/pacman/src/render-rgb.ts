@@ -53,6 +53,9 @@ export class RgbRenderer {
   private readonly board: Uint8Array;
   private readonly shownFood: Uint8Array;
   private readonly shownCapsules: Uint8Array;
+  /** The state and `boardVersion` the cached board shows. */
+  private shownState: GameState | undefined;
+  private shownVersion = -1;
 
   constructor(layout: Layout, cellSize = 8) {
     this.layout = layout;
@@ -101,6 +104,19 @@ export class RgbRenderer {
       );
   }
 
+  private syncBoard(s: GameState): void {
+    const n = this.shownFood.length;
+    for (let cell = 0; cell < n; cell++) {
+      if (this.shownFood[cell] !== s.food[cell] || this.shownCapsules[cell] !== s.capsules[cell]) {
+        this.shownFood[cell] = s.food[cell]!;
+        this.shownCapsules[cell] = s.capsules[cell]!;
+        this.drawBoardCell(cell);
+      }
+    }
+    this.shownState = s;
+    this.shownVersion = s.boardVersion;
+  }
+
   /**
    * Draws `s` into `out` at `offset` (a new array when omitted) and returns `out`.
    * `out` must hold `offset + size` bytes.
@@ -114,14 +130,7 @@ export class RgbRenderer {
         `RgbRenderer.render: out has ${dst.length} bytes, needs ${offset + this.size}`,
       );
     }
-    const n = this.shownFood.length;
-    for (let cell = 0; cell < n; cell++) {
-      if (this.shownFood[cell] !== s.food[cell] || this.shownCapsules[cell] !== s.capsules[cell]) {
-        this.shownFood[cell] = s.food[cell]!;
-        this.shownCapsules[cell] = s.capsules[cell]!;
-        this.drawBoardCell(cell);
-      }
-    }
+    if (s !== this.shownState || s.boardVersion !== this.shownVersion) this.syncBoard(s);
     dst.set(this.board, offset);
     const cs = this.cellSize;
     const sp = this.sprites;

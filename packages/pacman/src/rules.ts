@@ -99,6 +99,7 @@ export function applyPacmanMove(s: GameState, dir: number): number {
   if (s.food[cell] === 1) {
     s.food[cell] = 0;
     s.foodLeft--;
+    s.boardVersion++;
     change += FOOD_REWARD;
     if (s.foodLeft === 0 && !s.lose) {
       change += WIN_REWARD;
@@ -108,6 +109,7 @@ export function applyPacmanMove(s: GameState, dir: number): number {
   if (s.capsules[cell] === 1) {
     s.capsules[cell] = 0;
     s.capsulesLeft--;
+    s.boardVersion++;
     s.scaredTimer.fill(SCARED_TIME); // no points for a capsule
   }
   change -= TIME_PENALTY;

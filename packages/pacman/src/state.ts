@@ -38,6 +38,12 @@ export class GameState {
   moves = 0;
   /** Scared ghosts eaten this game. */
   ghostsEaten = 0;
+  /**
+   * Bumped whenever `food` or `capsules` change (an eat, a restart, a copy), so that encoders
+   * caching the board can skip comparing it when nothing changed. Code that edits `food` or
+   * `capsules` directly must bump it too.
+   */
+  boardVersion = 0;
 
   /** A fresh state at the layout's start; `numGhosts` ghosts take the first start positions. */
   constructor(layout: Layout, numGhosts: number = layout.ghostStarts.length) {
@@ -61,6 +67,7 @@ export class GameState {
     const L = this.layout;
     this.food.set(L.food);
     this.capsules.set(L.capsules);
+    this.boardVersion++;
     this.foodLeft = L.foodCount;
     this.capsulesLeft = L.capsuleCount;
     this.pacRow = Math.floor(L.pacmanStart / L.width);
@@ -101,6 +108,7 @@ export class GameState {
     }
     this.food.set(other.food);
     this.capsules.set(other.capsules);
+    this.boardVersion++;
     this.ghostRow2.set(other.ghostRow2);
     this.ghostCol2.set(other.ghostCol2);
     this.ghostDir.set(other.ghostDir);
