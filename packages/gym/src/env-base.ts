@@ -66,6 +66,6 @@ export abstract class EnvBase<Obs, Act> implements Env<Obs, Act> {
   close(): void {}
 
   toString(): string {
-    return `${this.constructor.name}()`;
+    return `<${this.constructor.name}>`;
   }
 }

@@ -138,10 +138,6 @@ export class CartPoleEnv
       return drawCartPole(this.state, this.xThreshold, this.length);
     throw new UnsupportedRenderMode(`CartPole cannot render ${JSON.stringify(this.renderMode)}`);
   }
-
-  override toString(): string {
-    return 'CartPoleEnv()';
-  }
 }
 
 /** gymnasium.utils.maybe_parse_reset_bounds: `options.low` / `options.high` or the defaults. */

@@ -2,11 +2,11 @@
  * Small envs for the tests (excluded from the build): a seeded 1-D corridor and envs that break
  * the contract or fail in specific ways inside a worker.
  */
-import type { EnvMetadata, ResetArgs, ResetResult, StepResult } from '../env.js';
-import { EnvBase } from '../env-base.js';
-import { InvalidAction } from '../errors.js';
-import { Box } from '../spaces/box.js';
-import { Discrete } from '../spaces/discrete.js';
+import type { EnvMetadata, ResetArgs, ResetResult, StepResult } from './env.js';
+import { EnvBase } from './env-base.js';
+import { InvalidAction } from './errors.js';
+import { Box } from './spaces/box.js';
+import { Discrete } from './spaces/discrete.js';
 
 /**
  * Walk left (0) or right (1) on cells 0..length-1 from a random start; reaching the right end
