@@ -45,7 +45,7 @@ export function conv2DBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs
   const right = Math.max(0, (OW - 1) * sw + KW - W - left);
   const ops = new WasmOps(wasm);
   try {
-    const xt = ops.transpose(x, [3, 1, 2, 0]);
+    const xt = ops.swapOuterAxes(x);
     const dyt = ops.transpose(dy, [1, 2, 0, 3]);
     const conv = ops.run(
       'Conv2D',

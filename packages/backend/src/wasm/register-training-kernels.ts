@@ -12,6 +12,7 @@ import {
 } from './conv-backprop.js';
 import { maxPoolGrad, unsortedSegmentSum } from './heap-kernels.js';
 import { registerResizeGradients } from './resize-grad.js';
+import { makeConv2DBackpropInput } from './conv-backprop-input.js';
 
 /** Fast paths: composed from wasm's XNNPACK kernels, or loops over the wasm heap. */
 export const FAST_KERNELS: Record<string, tf.KernelFunc> = {
@@ -41,6 +42,15 @@ let registered = false;
 export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
+  // Replaces wasm's scalar-loop kernel; keeps it for NCHW.
+  const original = tf.getKernel('Conv2DBackpropInput', 'wasm');
+  if (original) tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropInput',
+    backendName: 'wasm',
+    kernelFunc: makeConv2DBackpropInput(original?.kernelFunc),
+    setupFunc: original?.setupFunc,
+  });
   for (const [kernelName, kernelFunc] of Object.entries(FAST_KERNELS)) {
     if (tf.getKernel(kernelName, 'wasm')) tf.unregisterKernel(kernelName, 'wasm');
     tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc });

@@ -91,6 +91,16 @@ export class WasmOps {
   transpose(x: TensorInfo, perm: number[]): TensorInfo {
     return this.run('Transpose', { x }, { perm });
   }
+  /**
+   * [A, H, W, C] -> [C, H, W, A]. wasm's generic 4-D transpose is ~3x slower than a 2-D
+   * transpose followed by a transpose that moves whole rows of A, so it is done that way.
+   */
+  swapOuterAxes(x: TensorInfo): TensorInfo {
+    const [a, h, w, c] = x.shape;
+    const flipped = this.transpose(this.reshape(x, [a, h * w * c]), [1, 0]);
+    const moved = this.transpose(this.reshape(flipped, [h * w, c, a]), [1, 0, 2]);
+    return this.reshape(moved, [c, h, w, a]);
+  }
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape });
   }
