@@ -1,6 +1,6 @@
 // The ZeroMQ bridge (PROTOCOL.md): serve an env, or use a served one as an Env.
 export { serveEnv } from './server.js';
-export type { ServeOptions, EnvServer, EnvFactory, SessionInfo } from './server.js';
+export type { ServeOptions, EnvServer, ServeEnvFactory, SessionInfo } from './server.js';
 export { RemoteEnv } from './remote-env.js';
 export type { RemoteEnvOptions } from './remote-env.js';
 export { makeRemoteEnv } from './remote-env-factory.js';

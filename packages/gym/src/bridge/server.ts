@@ -40,7 +40,7 @@ export interface SessionInfo {
   clientId: string;
 }
 
-export type EnvFactory = (session: SessionInfo) => MaybePromise<Env<unknown, unknown>>;
+export type ServeEnvFactory = (session: SessionInfo) => MaybePromise<Env<unknown, unknown>>;
 
 /** A running server. */
 export interface EnvServer {
@@ -63,7 +63,7 @@ interface ServerSession extends Session {
 
 /** Starts serving `makeEnv` (called once per client session). Resolves once bound. */
 export async function serveEnv(
-  makeEnv: EnvFactory,
+  makeEnv: ServeEnvFactory,
   options: ServeOptions = {},
 ): Promise<EnvServer> {
   const server = new Server(makeEnv, options);
@@ -88,7 +88,7 @@ class Server implements EnvServer {
   private closing: Promise<void> | undefined;
 
   constructor(
-    private readonly makeEnv: EnvFactory,
+    private readonly makeEnv: ServeEnvFactory,
     private readonly options: ServeOptions,
   ) {
     this.endpoint = options.endpoint ?? 'tcp://127.0.0.1:5555';
