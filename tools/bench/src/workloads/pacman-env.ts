@@ -1,15 +1,15 @@
 /**
  * `pacman-env`: Pac-Man environment steps per second on mediumClassic (BENCHMARKS.md), one
  * line per variant: the game core alone (rules + random ghosts), `PacmanEnv.step` with the
- * `grid` observation, with the `rgb` observation (8 px cells), and, when @coordconv/gym exports
- * them, the same env inside `SyncVectorEnv` (8 envs, one thread) and `AsyncVectorEnv` (worker
- * threads). Round trips over the ZeroMQ bridge are the bridge's own benchmark.
+ * `grid` observation, with the `rgb` observation (8 px cells), and the grid env batched in
+ * `SyncVectorEnv` (8 envs, this thread) and `AsyncVectorEnv` (8 envs on 2 worker threads).
+ * Round trips over the ZeroMQ bridge are the bridge's own benchmark (`bridge`).
  *
  * Steps run in batches of 1,000 per timed call so that the timer's per-call `await` does not
  * dominate a sub-microsecond step. Actions are precomputed uniform random moves.
  */
 import { Rng } from '@coordconv/common';
-import * as gym from '@coordconv/gym';
+import { AsyncVectorEnv, SyncVectorEnv, type Batch, type VectorEnv } from '@coordconv/gym';
 import { PacmanEnv, PacmanGame } from '@coordconv/pacman';
 import { round4, timeSteps } from '../timing.js';
 import type { BenchContext, BenchLine, Benchmark } from '../types.js';
@@ -71,44 +71,40 @@ async function benchEnv(ctx: BenchContext, obs: 'grid' | 'rgb'): Promise<BenchLi
   });
 }
 
-/** Vector-env figures, when the gym package exports the vector envs (it may land later). */
-async function benchVector(ctx: BenchContext): Promise<BenchLine[]> {
-  type VectorCtor = new (
-    fns: (() => unknown)[],
-    options?: Record<string, unknown>,
-  ) => {
-    reset(args?: { seed?: number }): unknown;
-    step(actions: Int32Array): unknown;
-    close(): unknown;
-  };
-  const exports = gym as unknown as Record<string, unknown>;
-  const Sync = exports.SyncVectorEnv as VectorCtor | undefined;
-  if (typeof Sync !== 'function') {
-    ctx.log('pacman-env: @coordconv/gym does not export SyncVectorEnv yet; no vectorized line');
-    return [];
-  }
-  const venv = new Sync(
-    Array.from(
-      { length: NUM_VECTOR_ENVS },
-      () => () => new PacmanEnv({ layout: LAYOUT, reuseObs: true }),
-    ),
-  );
+/** Steps a vector env with random actions; batches of ~1,000 env steps per timed call. */
+async function timeVector(ctx: BenchContext, venv: VectorEnv<Batch, Int32Array>, numEnvs: number) {
   await venv.reset({ seed: 0 });
   const rng = new Rng(3);
-  const actions = new Int32Array(NUM_VECTOR_ENVS);
-  const steps = Math.max(1, Math.floor(BATCH / NUM_VECTOR_ENVS));
+  const actions = new Int32Array(numEnvs);
+  const calls = Math.max(1, Math.floor(BATCH / numEnvs));
   const r = await timeSteps(async () => {
-    for (let k = 0; k < steps; k++) {
-      for (let e = 0; e < NUM_VECTOR_ENVS; e++) actions[e] = rng.int(5);
+    for (let k = 0; k < calls; k++) {
+      for (let e = 0; e < numEnvs; e++) actions[e] = rng.int(5);
       await venv.step(actions);
     }
   }, ctx.seconds);
   await venv.close();
-  return [
-    line(ctx, 'sync-vector-grid', r.steps * steps * NUM_VECTOR_ENVS, r.seconds, {
-      num_envs: NUM_VECTOR_ENVS,
-    }),
-  ];
+  return { steps: r.steps * calls * numEnvs, seconds: r.seconds };
+}
+
+/** The grid env batched: SyncVectorEnv (this thread) and AsyncVectorEnv (worker threads). */
+async function benchVector(ctx: BenchContext): Promise<BenchLine[]> {
+  const n = NUM_VECTOR_ENVS;
+  const options = { layout: LAYOUT, reuseObs: true };
+  const sync = new SyncVectorEnv<Batch, Int32Array>(
+    Array.from({ length: n }, () => () => new PacmanEnv(options)),
+  );
+  const s = await timeVector(ctx, sync, n);
+  const lines = [line(ctx, 'sync-vector-grid', s.steps, s.seconds, { num_envs: n })];
+  const workers = 2;
+  const factory = { module: '@coordconv/pacman', exportName: 'PacmanEnv', args: [options] };
+  const asyncEnv = await AsyncVectorEnv.create<Batch, Int32Array>(
+    Array.from({ length: n }, () => factory),
+    { envsPerWorker: n / workers },
+  );
+  const a = await timeVector(ctx, asyncEnv, n);
+  lines.push(line(ctx, 'async-vector-grid', a.steps, a.seconds, { num_envs: n, workers }));
+  return lines;
 }
 
 export const benchmarks: Benchmark[] = [
