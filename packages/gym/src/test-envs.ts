@@ -58,13 +58,14 @@ export class ThrowingEnv extends CorridorEnv {
   }
 }
 
-/** Crashes its worker thread with an uncaught exception on the first step. */
+/** Crashes its worker thread with an uncaught exception while its first step is pending. */
 export class CrashingEnv extends CorridorEnv {
-  override step(action: number): StepResult<Float32Array> {
+  // @ts-expect-error: deliberately async, so the crash happens before any reply
+  override step(): Promise<StepResult<Float32Array>> {
     setImmediate(() => {
       throw new Error('CrashingEnv: uncaught exception in the worker');
     });
-    return super.step(action);
+    return new Promise(() => {});
   }
 }
 
