@@ -78,6 +78,30 @@ function conv2dTransposeCases(): ParityCase[] {
       }
     }
   }
+  // Odd outputs (phases of unequal length), stride 3 with a kernel shorter than the stride
+  // (phases without taps), non-square strides.
+  const odd: Array<
+    [string, number[], number[], number[], number | [number, number], 'same' | 'valid']
+  > = [
+    ['s2 same odd output', [2, 3, 4, 3], [3, 3, 2, 3], [2, 5, 7, 2], 2, 'same'],
+    ['s3 k2 valid', [1, 3, 3, 2], [2, 2, 2, 2], [1, 8, 8, 2], 3, 'valid'],
+    ['s3 k5 same', [1, 2, 3, 2], [5, 5, 3, 2], [1, 6, 8, 3], 3, 'same'],
+    ['s[2,1] k3 same', [2, 3, 4, 2], [3, 3, 2, 2], [2, 6, 4, 2], [2, 1], 'same'],
+  ];
+  for (const [tag, xs, fs, os, s, pad] of odd) {
+    out.push({
+      name: `conv2dTranspose ${tag}`,
+      inputs: [xs, fs],
+      f: (x, f) =>
+        tf.conv2dTranspose(
+          x as tf.Tensor4D,
+          f as tf.Tensor4D,
+          os as [number, number, number, number],
+          s,
+          pad,
+        ),
+    });
+  }
   return out;
 }
 
@@ -104,6 +128,22 @@ function depthwiseCases(): ParityCase[] {
       }
     }
   }
+  out.push({
+    name: 'depthwise k3 s3 m2 same',
+    inputs: [
+      [2, 8, 7, 3],
+      [3, 3, 3, 2],
+    ],
+    f: (x, f) => tf.depthwiseConv2d(x as tf.Tensor4D, f as tf.Tensor4D, 3, 'same'),
+  });
+  out.push({
+    name: 'conv2d k5 s3 same 9x8',
+    inputs: [
+      [2, 9, 8, 2],
+      [5, 5, 2, 3],
+    ],
+    f: (x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 3, 'same'),
+  });
   out.push({
     name: 'depthwise dilation 2 (forward)',
     inputs: [
