@@ -164,26 +164,30 @@ describe('GifWriter', () => {
     const gc = vm.runInNewContext('gc') as () => void;
     const path = join(tmp(), 'long.gif');
     const rng = new Rng(9);
-    // Noisy frames compress poorly (~4 KB each), so buffering the GIF in memory would grow by ~4 MB.
+    // Noisy frames compress poorly (~5 KB each): a writer that kept the GIF in memory would grow
+    // by ~1 MB every 200 frames. Other activity in the test process can cause a one-off jump, so
+    // the check uses the median growth over four 200-frame intervals.
     const frame = new Uint8Array(64 * 64 * 3);
     const gif = await GifWriter.create(path, { width: 64, height: 64, palette: 'auto' });
-    let base = 0;
-    for (let i = 0; i < 1000; i++) {
+    const used: number[] = [];
+    for (let i = 1; i <= 1000; i++) {
       for (let k = 0; k < frame.length; k++) frame[k] = rng.int(16) * 17;
       await gif.addFrame(frame);
-      if (i === 99) {
+      if (i % 200 === 0) {
         gc();
         const m = process.memoryUsage();
-        base = m.heapUsed + m.arrayBuffers;
+        used.push(m.heapUsed + m.arrayBuffers);
       }
     }
-    gc();
-    const m = process.memoryUsage();
-    const growth = m.heapUsed + m.arrayBuffers - base;
+    const growth = used
+      .slice(1)
+      .map((u, k) => u - (used[k] as number))
+      .sort((a, b) => a - b);
+    const median = ((growth[1] as number) + (growth[2] as number)) / 2;
     const summary = await gif.close();
     expect(summary.frames).toBe(1000);
-    expect(summary.bytes).toBeGreaterThan(3_000_000); // the file is big ...
-    expect(growth).toBeLessThan(1_000_000); // ... memory is not
+    expect(summary.bytes).toBeGreaterThan(4_000_000); // the file is big ...
+    expect(median).toBeLessThan(300_000); // ... memory does not grow with it
     expect(readGif(path).frames.length).toBe(1000);
   });
 });

@@ -71,7 +71,7 @@ describe('PanelComposer', () => {
     expect(px(img, c.panelX(0), c.panelY)).toEqual([255, 0, 0]);
     expect(px(img, c.panelX(0) + 31, c.panelY + 31)).toEqual([255, 0, 0]);
     expect(px(img, c.panelX(1), c.panelY)).toEqual([0, 0, 255]);
-    expect(px(img, c.panelX(1) - 1, c.panelY)).toEqual([255, 255, 255]); // the gap
+    expect(px(img, c.panelX(1) - 1, c.panelY)).toEqual([224, 224, 224]); // the gap
     expect(inkIn(img, c.panelX(0), 4, 32, 7)).toBeGreaterThan(0); // label 0
     expect(inkIn(img, c.panelX(1), 4, 32, 7)).toBeGreaterThan(0); // label 1
     expect(inkIn(img, 0, c.panelY + 32 + 4, c.width, 7)).toBeGreaterThan(0); // counter
@@ -104,7 +104,8 @@ describe('contact sheets and PNG stills', () => {
     const imgs = Array.from({ length: 5 }, (_, i) => squareFrame(6, 4, i, 0, 1, [i * 40, 0, 0]));
     const sheet = contactSheet(imgs, { cols: 3, gap: 1, scale: 2 });
     expect([sheet.width, sheet.height]).toEqual([3 * 12 + 4, 2 * 8 + 3]);
-    expect(px(sheet, 1 + 2 * 13, 1)).toEqual([255, 255, 255]); // image 2's (0,0) is background
+    expect(px(sheet, 1 + 2 * 13, 1)).toEqual([255, 255, 255]); // image 2's (0,0) is its white background
+    expect(px(sheet, 2 * 13, 1)).toEqual([128, 128, 128]); // the gap before it
     expect(px(sheet, 1 + 2 * 13 + 4, 1)).toEqual([80, 0, 0]); // its square at x = 2 (scaled: 4)
     expect(px(sheet, 1 + 13 + 8, 1 + 9)).toEqual([160, 0, 0]); // image 4: second row, second column
     const path = join(mkdtempSync(join(tmpdir(), 'animate-png-')), 'sheet.png');

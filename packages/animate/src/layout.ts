@@ -21,7 +21,9 @@ export interface PanelLayoutOptions {
   textScale?: number;
   /** Reserve a line below the panels for the frame counter (default true). */
   counter?: boolean;
+  /** Default light gray (224). */
   background?: Rgb;
+  /** Default black. */
   textColor?: Rgb;
 }
 
@@ -42,7 +44,8 @@ export class PanelComposer {
       gap: 4,
       textScale: 1,
       counter: true,
-      background: [255, 255, 255],
+      // light gray, so white-background panels (Sort-of-CLEVR) keep visible edges
+      background: [224, 224, 224],
       textColor: [0, 0, 0],
       ...options,
     };
@@ -136,6 +139,7 @@ export interface ContactSheetOptions {
   gap?: number;
   /** Nearest-neighbour upscaling of each cell (default 1). */
   scale?: number;
+  /** Colour of the gaps (default mid gray). */
   background?: Rgb;
 }
 
@@ -146,7 +150,7 @@ export function contactSheet(images: readonly Image8[], options: ContactSheetOpt
     cols = Math.ceil(Math.sqrt(images.length)),
     gap = 2,
     scale = 1,
-    background = [255, 255, 255],
+    background = [128, 128, 128],
   } = options;
   if (!Number.isInteger(cols) || cols < 1)
     throw new RangeError(`contactSheet cols must be an integer >= 1, got ${cols}`);
