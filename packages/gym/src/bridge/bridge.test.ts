@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as zmq from 'zeromq';
+import { checkEnv } from '../check/env-checker.js';
 import { InvalidAction, ResetNeeded } from '../errors.js';
 import { Box } from '../spaces/box.js';
 import { Discrete } from '../spaces/discrete.js';
@@ -121,6 +122,14 @@ describe('TypeScript client <-> TypeScript server', () => {
     expect(startInfo).toEqual({ row: 1, col: 0 });
   });
 
+  it('passes checkEnv like a local env', async () => {
+    const server = await serve(() => new GridTestEnv(3, 4, 2, 'rgb_array'), { endpoint: FREE });
+    const env = await connect(server.endpoint);
+    const { warnings } = await checkEnv(env);
+    expect(warnings).toEqual([]);
+    await expect(env.reset()).rejects.toBeInstanceOf(BridgeClosed); // checkEnv closed it
+  });
+
   it('answers errors as errors and keeps the session going', async () => {
     const server = await serve(() => new GridTestEnv(2, 3, 1), { endpoint: FREE });
     const env = await connect<Float32Array, number>(server.endpoint);
@@ -206,6 +215,24 @@ describe('TypeScript client <-> TypeScript server', () => {
     );
     expect(refused).toBeInstanceOf(RemoteError);
     expect(refused).toMatchObject({ type: 'TooManyClients' });
+  });
+
+  it('closes idle sessions and their envs; the client then starts a new session', async () => {
+    const made: GridTestEnv[] = [];
+    const server = await serve(
+      () => {
+        made.push(new GridTestEnv(2, 2, 1));
+        return made[made.length - 1]!;
+      },
+      { endpoint: FREE, idleTimeoutMs: 150 },
+    );
+    const env = await connect<Float32Array, number>(server.endpoint);
+    await env.reset({ seed: 0 });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(server.clientCount).toBe(0);
+    expect(made[0]!.closeCount).toBe(1);
+    await expect(env.step(0)).rejects.toBeInstanceOf(ResetNeeded); // a fresh env in a new session
+    expect(made).toHaveLength(2);
   });
 
   it('reports a factory failure as EnvError and retries the factory next time', async () => {

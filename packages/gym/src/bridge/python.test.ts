@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkEnv } from '../check/env-checker.js';
 import { InvalidAction } from '../errors.js';
 import { curveKeyPair } from './curve.js';
 import { RemoteEnv } from './remote-env.js';
@@ -223,6 +224,8 @@ env.close()
       const [o2] = await other.reset({ seed: 123 });
       expect(o1).toEqual(o2);
       await other.close();
+      const { warnings } = await checkEnv(await RemoteEnv.connect(endpoint, { timeoutMs: 5000 }));
+      expect(warnings).toEqual([]);
     } finally {
       await env.close();
     }
