@@ -73,8 +73,8 @@ describe('checkEnv', () => {
   });
 
   it('flags numeric flags, observations outside the space and a non-idempotent close', async () => {
-    expect((await failure(checkStepReturn(new NumericFlagsEnv()))).message).toBe(
-      'checkStepReturn: step() terminated must be a boolean, got 0 (number)',
+    expect((await failure(checkStepReturn(new NumericFlagsEnv()))).message).toMatch(
+      /^checkStepReturn: step\(\) terminated must be a boolean, got [01] \(number\)$/,
     );
     expect((await failure(checkEnv(new OutOfSpaceEnv()))).message).toBe(
       'checkResetReturn: the observation returned by reset() is not in the observation space Box(0, 4, [1], float32): Float32Array[15]',

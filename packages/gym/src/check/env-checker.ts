@@ -155,6 +155,7 @@ export async function checkResetOptions(env: Env): Promise<string[]> {
 export async function checkStepReturn(env: Env): Promise<string[]> {
   const check = 'checkStepReturn';
   await env.reset({ seed: SEED });
+  env.actionSpace.seed(SEED);
   const action = env.actionSpace.sample();
   const result: unknown = await env.step(action);
   assert(
