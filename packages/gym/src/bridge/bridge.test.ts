@@ -267,6 +267,9 @@ describe('TypeScript client <-> TypeScript server', () => {
     await expect(RemoteEnv.connect(server.endpoint, { timeoutMs: 300 })).rejects.toBeInstanceOf(
       BridgeTimeout,
     );
+    await expect(RemoteEnv.connect('localhost:5555')).rejects.toThrow(
+      /cannot connect to "localhost:5555"/,
+    );
   });
 
   it('drops late replies after a timeout and stays usable', async () => {

@@ -71,7 +71,14 @@ export class RemoteEnv<Obs = unknown, Act = unknown> implements Env<Obs, Act> {
     const timeoutMs = options.timeoutMs ?? 30_000;
     if (!(timeoutMs > 0))
       throw new RangeError(`RemoteEnv: timeoutMs must be > 0, got ${timeoutMs}`);
-    const socket = new zmq.Dealer({ linger: 0, sendTimeout: timeoutMs, receiveTimeout: timeoutMs });
+    const maxMessageBytes = options.maxMessageBytes ?? 2 ** 30;
+    // The per-frame cap makes libzmq drop a runaway reply before reading it (the call times out).
+    const socket = new zmq.Dealer({
+      linger: 0,
+      sendTimeout: timeoutMs,
+      receiveTimeout: timeoutMs,
+      maxMessageSize: Math.min(maxMessageBytes, 2 ** 31 - 1),
+    });
     try {
       if (options.curve) {
         const c = options.curve;
@@ -86,9 +93,13 @@ export class RemoteEnv<Obs = unknown, Act = unknown> implements Env<Obs, Act> {
       socket.connect(endpoint);
     } catch (err) {
       socket.close();
-      throw err;
+      if (err instanceof TypeError) throw err;
+      throw new TypeError(
+        `RemoteEnv: cannot connect to ${JSON.stringify(endpoint)} (${(err as Error).message}); ` +
+          'endpoints look like tcp://127.0.0.1:5555 or ipc:///tmp/env.sock',
+      );
     }
-    const link = new RequestLink(socket, endpoint, timeoutMs, options.maxMessageBytes ?? 2 ** 30);
+    const link = new RequestLink(socket, endpoint, timeoutMs, maxMessageBytes);
     try {
       const spec = (await link.call('spec', {}, true)) as SpecResult;
       if (spec?.protocol !== PROTOCOL_VERSION) {
@@ -209,7 +220,8 @@ class RequestLink {
     const timeout = () =>
       new BridgeTimeout(
         `no reply from ${this.endpoint} to ${method} (id ${id}) within ${timeoutMs} ms; is the server running ` +
-          'and reachable (and are the CURVE keys right)? The env stays usable: late replies are dropped.',
+          'and reachable (and are the CURVE keys right)?' +
+          (method === 'spec' ? '' : ' The env stays usable: late replies are dropped.'),
       );
     try {
       this.socket.sendTimeout = timeoutMs;
