@@ -6,7 +6,8 @@
  * Palette (measured in README "Palette"): by default one palette from the first `paletteFrames`
  * frames, exact when they hold <= 256 colours (flat-colour scenes come out lossless), otherwise
  * quantized by PnnQuant. A stable palette means a pixel whose colour does not change never
- * flickers; per-frame quantization made 7-30% of unchanged pixels flicker on noisy frames. If a
+ * flickers (per-frame palettes made 0.6-1% of unchanged pixels flicker on noisy frames, 7-30%
+ * with gifenc's rgb565-binned applyPalette). If a
  * later frame maps with a mean error above `maxError` (new colours appeared), the writer adopts
  * a new palette built from that frame and keeps it (as a local colour table) for the frames that
  * follow, until the error rises again (and only when the error is also twice the palette's error
@@ -18,34 +19,13 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Image8 } from '@coordconv/common';
 import { gifenc } from './gifenc.js';
-import type { GifencEncoder, Palette, QuantizeFormat } from './gifenc.js';
+import type { GifencEncoder } from './gifenc.js';
+import { validateGifOptions } from './gif-options.js';
+import type { GifWriterOptions } from './gif-options.js';
 import { buildPalette, PaletteMapper } from './palette.js';
 import { checkImage, writeRgba } from './image.js';
 
-export interface GifWriterOptions {
-  /** Size of the frames passed to addFrame (before `scale`). */
-  width: number;
-  height: number;
-  /** Delay between frames in ms (default 100). GIF stores centiseconds: rounded to 10 ms. */
-  delayMs?: number;
-  /** true (default): loop forever; false: play once; n: play n + 1 times. */
-  loop?: boolean | number;
-  /** Integer nearest-neighbour upscaling of every frame (default 1). */
-  scale?: number;
-  /**
-   * 'auto' (default): global palette from the first frames, adapted when colours drift (see
-   * file comment). A Palette: start from this one (still adapted unless maxError is Infinity).
-   * 'per-frame': a fresh palette for every frame (exact or quantized) - best per-frame colour,
-   * but unchanged pixels may flicker and every frame carries a 768-byte colour table.
-   */
-  palette?: 'auto' | 'per-frame' | Palette;
-  /** Frames sampled (and buffered) for the initial 'auto' palette (default 8). */
-  paletteFrames?: number;
-  /** Mean absolute error per channel (bytes) above which a new palette is adopted (default 6). */
-  maxError?: number;
-  /** Quantizer colour resolution for non-exact palettes (default 'rgb565'). */
-  format?: QuantizeFormat;
-}
+export type { GifWriterOptions } from './gif-options.js';
 
 /** A frame: an Image8 (1, 3 or 4 channels) or raw bytes whose length says the channel count. */
 export type GifFrame = Image8 | Uint8Array | Uint8ClampedArray;
@@ -120,7 +100,7 @@ export class GifWriter {
 
   /** Opens a temporary file next to `path`; the GIF appears at `path` on `close()`. */
   static async create(path: string, options: GifWriterOptions): Promise<GifWriter> {
-    validate(options);
+    validateGifOptions(options);
     await mkdir(dirname(path), { recursive: true });
     const tmp = tempSibling(path);
     const fh = await open(tmp, 'w');
@@ -277,50 +257,5 @@ export class GifWriter {
       this.bytes += view.length;
     }
     this.encoder.stream.reset();
-  }
-}
-
-function validate(o: GifWriterOptions): void {
-  const positiveInt = (name: string, v: unknown, max = 65535): void => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max) {
-      throw new RangeError(
-        `GifWriter option ${name} must be an integer in [1, ${max}], got ${String(v)}`,
-      );
-    }
-  };
-  positiveInt('width', o.width);
-  positiveInt('height', o.height);
-  if (o.scale !== undefined) positiveInt('scale', o.scale, 64);
-  positiveInt('width * scale', o.width * (o.scale ?? 1));
-  positiveInt('height * scale', o.height * (o.scale ?? 1));
-  if (o.paletteFrames !== undefined) positiveInt('paletteFrames', o.paletteFrames, 1000);
-  if (o.delayMs !== undefined && !(o.delayMs >= 0 && o.delayMs <= 655350)) {
-    throw new RangeError(`GifWriter option delayMs must be in [0, 655350], got ${o.delayMs}`);
-  }
-  const loop = o.loop;
-  if (
-    loop !== undefined &&
-    typeof loop !== 'boolean' &&
-    !(Number.isInteger(loop) && loop >= 1 && loop <= 65535)
-  ) {
-    throw new RangeError(
-      `GifWriter option loop must be true, false or an integer in [1, 65535], got ${String(loop)}`,
-    );
-  }
-  const p = o.palette;
-  if (p !== undefined && p !== 'auto' && p !== 'per-frame' && !Array.isArray(p)) {
-    throw new RangeError(
-      `GifWriter option palette must be 'auto', 'per-frame' or an array of [r, g, b], got ${String(p)}`,
-    );
-  }
-  if (o.format !== undefined && o.format !== 'rgb565' && o.format !== 'rgb444') {
-    throw new RangeError(
-      `GifWriter option format must be 'rgb565' or 'rgb444', got ${String(o.format)}`,
-    );
-  }
-  if (o.maxError !== undefined && !(o.maxError >= 0)) {
-    throw new RangeError(
-      `GifWriter option maxError must be >= 0 (Infinity disables re-palettes), got ${o.maxError}`,
-    );
   }
 }
