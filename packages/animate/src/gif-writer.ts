@@ -6,12 +6,12 @@
  * Palette (measured in README "Palette"): by default one palette from the first `paletteFrames`
  * frames, exact when they hold <= 256 colours (flat-colour scenes come out lossless), otherwise
  * quantized by PnnQuant. A stable palette means a pixel whose colour does not change never
- * flickers (per-frame palettes made 0.6-1% of unchanged pixels flicker on noisy frames, 7-30%
- * with gifenc's rgb565-binned applyPalette). If a
- * later frame maps with a mean error above `maxError` (new colours appeared), the writer adopts
- * a new palette built from that frame and keeps it (as a local colour table) for the frames that
- * follow, until the error rises again (and only when the error is also twice the palette's error
- * on its own first frame, so frames that no 256-colour table fits do not re-palette every time).
+ * flickers (per-frame palettes made 0.6-1% of unchanged pixels flicker on noisy frames; 7-30%
+ * with gifenc's rgb565-binned applyPalette). If a later frame maps with a mean error above
+ * `maxError` (new colours appeared), the writer adopts a palette built from that frame and keeps
+ * it (as a local colour table) for the frames that follow, until the error rises again; it does
+ * so only when the error is also twice the palette's error on its own first frame, so frames that
+ * no 256-colour table fits do not re-palette every time.
  */
 import { open, rename, rm, mkdir } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
