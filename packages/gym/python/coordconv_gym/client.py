@@ -20,9 +20,11 @@ if HAVE_GYMNASIUM:
     import gymnasium
 
     _EnvBase = gymnasium.Env
+    # gymnasium's own exception types, so `except gymnasium.error.ResetNeeded` works remotely too.
     _ERRORS = {
-        "ResetNeeded": gymnasium.error.ResetNeeded,
-        "InvalidAction": gymnasium.error.InvalidAction,
+        name: getattr(gymnasium.error, name)
+        for name in ("ResetNeeded", "InvalidAction")
+        if hasattr(gymnasium.error, name)
     }
 else:
     _EnvBase = object

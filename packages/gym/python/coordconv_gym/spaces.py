@@ -145,9 +145,10 @@ def space_from_json(d, path="space"):
         if d.get("dtype") not in BOX_DTYPES:
             _fail(f"{path}.dtype", f"one of {', '.join(BOX_DTYPES)}", d.get("dtype"))
         size = math.prod(shape)
-        low = np.reshape(_bound(d.get("low"), size, f"{path}.low"), shape if isinstance(d.get("low"), list) else ())
-        high = np.reshape(_bound(d.get("high"), size, f"{path}.high"), shape if isinstance(d.get("high"), list) else ())
-        low, high = np.broadcast_to(low, shape), np.broadcast_to(high, shape)
+        # A flat list is row-major over `shape`; a scalar is the same bound everywhere.
+        low = np.broadcast_to(np.reshape(_bound(d.get("low"), size, f"{path}.low"), -1), size)
+        high = np.broadcast_to(np.reshape(_bound(d.get("high"), size, f"{path}.high"), -1), size)
+        low, high = low.reshape(shape), high.reshape(shape)
         return S.Box(low=low, high=high, shape=tuple(shape), dtype=np.dtype(d["dtype"]))
     if t == "MultiDiscrete":
         _only_keys(d, ("type", "nvec", "start"), path)
