@@ -6,7 +6,7 @@
  * flat row-major typed arrays. Reward = the change of the CS188 score over one round (Pac-Man's
  * move and the ghosts' replies). `terminated` on a win or a loss; `truncated` after `maxSteps`.
  */
-import type { Image8 } from '@coordconv/common';
+import type { Image8, Rng } from '@coordconv/common';
 import {
   Box,
   ClosedEnvironment,
@@ -28,7 +28,6 @@ import { PacmanGame, type PacmanGameOptions } from './game.js';
 import { renderAnsi } from './render-ansi.js';
 import { RgbRenderer, checkCellSize } from './render-rgb.js';
 import { isPacmanMoveLegal } from './rules.js';
-import type { Rng } from '@coordconv/common';
 
 /** A value for an error message. */
 function describeValue(x: unknown): string {
@@ -152,7 +151,7 @@ export class PacmanEnv<M extends PacmanObsMode = 'grid'> implements SyncEnv<Pacm
       obs: this.obsMode,
       actionNames: ACTION_NAMES,
       ghosts: this.game.ghostPolicy.name,
-      maxSteps: this.maxSteps,
+      maxSteps: Number.isFinite(this.maxSteps) ? this.maxSteps : null, // JSON has no Infinity
     };
   }
 
