@@ -91,6 +91,10 @@ describe('AsyncVectorEnv', () => {
       'AsyncVectorEnv.step() called while reset() is still running; await each call',
     );
     await pending;
+    await expect(venv.reset({ options: { f: () => 1 } })).rejects.toThrow(
+      /cannot send the reset arguments to the worker \(they must be structured-cloneable\)/,
+    );
+    await expect(venv.reset({ seed: 2 })).resolves.toBeDefined();
   });
 
   it('a crashed worker rejects the pending call and later calls instead of hanging; close still works', async () => {

@@ -1,6 +1,6 @@
 import { siblingModuleUrl, spawnWorker } from '@coordconv/common';
 import type { Worker } from 'node:worker_threads';
-import { VectorEnvError, VectorEnvTimeout } from '../errors.js';
+import { GymError, VectorEnvError, VectorEnvTimeout } from '../errors.js';
 import type { RemoteError, WorkerCommand, WorkerInit, WorkerReply } from './worker-messages.js';
 
 type ReadyReply = Extract<WorkerReply, { type: 'ready' }>;
@@ -96,7 +96,20 @@ export class WorkerHandle {
           : undefined;
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
       this.worker.ref();
-      this.worker.postMessage({ ...command, id } as WorkerCommand);
+      try {
+        this.worker.postMessage({ ...command, id } as WorkerCommand);
+      } catch (err) {
+        // e.g. reset options holding a function: DataCloneError. The worker never saw it.
+        this.pending.delete(id);
+        if (timer) clearTimeout(timer);
+        if (this.pending.size === 0) this.worker.unref();
+        const msg = err instanceof Error ? err.message : String(err);
+        reject(
+          new GymError(
+            `${this.label}: cannot send the ${command.cmd} arguments to the worker (they must be structured-cloneable): ${msg}`,
+          ),
+        );
+      }
     });
   }
 
