@@ -73,9 +73,9 @@ export function valueFromWire(space: Space<unknown>, v: unknown, path: string): 
     }
     return v;
   }
-  if (space instanceof Box) return arrayFromWire(v, space.dtype, space.size, `${space}`, path);
+  if (space instanceof Box) return arrayFromWire(v, space.dtype, space.size, space, path);
   if (space instanceof MultiDiscrete) {
-    return arrayFromWire(v, 'int32', space.nvec.length, `${space}`, path);
+    return arrayFromWire(v, 'int32', space.nvec.length, space, path);
   }
   if (space instanceof Dict) {
     if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof WireArray) {
@@ -107,7 +107,8 @@ function arrayFromWire(
   v: unknown,
   dtype: BoxDtype,
   size: number,
-  what: string,
+  /** Named in error messages only: a big Box's toString() is too slow for every step. */
+  what: Space<unknown>,
   path: string,
 ): unknown {
   let data: ArrayLike<number>;

@@ -7,7 +7,8 @@
  *
  * Server (`serveEnv`) and client (`RemoteEnv`) live in this one process and share its event
  * loop: each round trip pays both ends' encode/decode and two loopback hops on one thread,
- * a pessimistic figure for a server in its own process.
+ * a pessimistic figure for a server in its own process. `cpu_us_per_round_trip` (user + system
+ * CPU of the process, including libzmq's I/O thread) is steadier than wall time on a busy machine.
  */
 import { Rng } from '@coordconv/common';
 import { RemoteEnv, serveEnv } from '@coordconv/gym';
@@ -41,10 +42,12 @@ async function benchBridge(ctx: BenchContext, obs: 'grid' | 'rgb'): Promise<Benc
   });
   try {
     const [first] = await env.reset({ seed: 0 });
+    const cpu0 = process.cpuUsage();
     const r = await timeSteps(async () => {
       const [, , terminated, truncated] = await env.step(rng.int(5));
       if (terminated || truncated) await env.reset();
     }, ctx.seconds);
+    const cpu = process.cpuUsage(cpu0);
     const perS = r.steps / r.seconds;
     ctx.log(
       `bridge ${obs}: ${perS.toFixed(0)} round trips/s (direct ${directPerS.toFixed(0)} steps/s)`,
@@ -58,6 +61,8 @@ async function benchBridge(ctx: BenchContext, obs: 'grid' | 'rgb'): Promise<Benc
       obs_bytes: first.byteLength,
       round_trips_per_s: round4(perS),
       round_trip_us: round4(1e6 / perS),
+      // CPU time of this process (both ends) per round trip: steadier than wall time on a busy box.
+      cpu_us_per_round_trip: round4((cpu.user + cpu.system) / (r.steps + 3)),
       direct_steps_per_s: round4(directPerS),
       bridge_overhead: round4(directPerS / perS),
     };
