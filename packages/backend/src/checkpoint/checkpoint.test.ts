@@ -62,6 +62,8 @@ const optimizers: Array<[string, () => tf.Optimizer]> = [
   // tfjs's centered RMSProp subtracts epsilon under the sqrt (NaN once the gradient variance is
   // below it), so a tiny epsilon keeps this test's weights finite.
   ['RMSProp centered', () => tf.train.rmsprop(0.01, 0.9, 0.5, 1e-20, true)],
+  ['Momentum', () => tf.train.momentum(0.01, 0.9)],
+  ['SGD', () => tf.train.sgd(0.01)],
 ];
 
 describe('file:// model IO', () => {
