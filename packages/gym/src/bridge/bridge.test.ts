@@ -195,6 +195,32 @@ describe('TypeScript client <-> TypeScript server', () => {
     sock.close();
   });
 
+  it('starts a new session for requests pipelined after a close', async () => {
+    const made: GridTestEnv[] = [];
+    const server = await serve(() => (made.push(new GridTestEnv(2, 2, 1)), made.at(-1)!), {
+      endpoint: FREE,
+    });
+    const sock = new zmq.Dealer({ linger: 0, receiveTimeout: 3000 });
+    sock.connect(server.endpoint);
+    for (const h of [
+      { id: 1, method: 'reset' },
+      { id: 2, method: 'close' },
+      { id: 3, method: 'step', params: { action: 0 } },
+    ]) {
+      await sock.send(encodeMessage(h));
+    }
+    const replies: { id: number }[] = [];
+    for (let i = 0; i < 3; i++) replies.push(decodeMessage(await sock.receive()) as { id: number });
+    replies.sort((a, b) => a.id - b.id); // the new session may answer before the old one closes
+    sock.close();
+    expect(replies).toMatchObject([
+      { id: 1, result: {} },
+      { id: 2, result: { closed: true } },
+      { id: 3, error: { type: 'ResetNeeded' } },
+    ]);
+    expect(made.map((e) => e.closeCount)).toEqual([1, 0]);
+  });
+
   it('caps message size and session count', async () => {
     const server = await serve(() => new GridTestEnv(2, 2, 1), {
       endpoint: FREE,

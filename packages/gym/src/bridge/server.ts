@@ -227,11 +227,14 @@ class Server implements EnvServer {
       return;
     }
     const s = session;
+    // A close ends the session now, so requests after it start a new one (PROTOCOL.md 1); its
+    // env is closed once the requests queued before the close are done.
+    if (request.method === 'close') this.sessions.delete(key);
     s.pending++;
     s.queue = s.queue.then(async () => {
       try {
         if (request.method === 'close') {
-          await this.endSession(key);
+          await this.closeEnv(s);
           reply({ id, result: { closed: true } });
         } else {
           const result = await runMethod(s, request, {
@@ -271,11 +274,16 @@ class Server implements EnvServer {
     const session = this.sessions.get(key);
     if (session === undefined) return;
     this.sessions.delete(key);
-    const env = await session.env;
+    await this.closeEnv(session);
+  }
+
+  private async closeEnv(session: ServerSession): Promise<void> {
+    const env = session.env;
+    session.env = undefined;
     try {
-      await env?.close();
+      await (await env)?.close();
     } catch (err) {
-      this.log(`session ${key}: env.close() failed: ${(err as Error).message}`);
+      this.log(`session ${session.clientId}: env close failed: ${(err as Error).message}`);
     }
   }
 
