@@ -94,3 +94,8 @@ export { decodeLatents, sampleLatents } from './training/latents.js';
 export type { LatentPrior } from './training/latents.js';
 export { readRunInfo, runPaths } from './training/run-dir.js';
 export type { RunInfo } from './training/run-dir.js';
+// Evaluation
+export { evaluateRun } from './evaluate/evaluate-run.js';
+export type { EvaluateOptions, EvaluationReport } from './evaluate/evaluate-run.js';
+export { loadRunModel } from './evaluate/run-model.js';
+export type { RunModel } from './evaluate/run-model.js';
