@@ -174,6 +174,9 @@ describe('GifWriter', () => {
       for (let k = 0; k < frame.length; k++) frame[k] = rng.int(16) * 17;
       await gif.addFrame(frame);
       if (i % 200 === 0) {
+        // array-buffer backing stores are released after the GC, off the main thread: let that run
+        gc();
+        await new Promise((r) => setTimeout(r, 20));
         gc();
         const m = process.memoryUsage();
         used.push(m.heapUsed + m.arrayBuffers);
