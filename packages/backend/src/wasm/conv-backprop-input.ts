@@ -124,34 +124,25 @@ export function conv2DBackpropInputNHWC(
     );
     if (sh === 1 && sw === 1)
       return ops.finish(phaseConv(ops, dy, filter, rowsPhases[0], colsPhases[0], [1, 1]));
-    // Every phase padded to the largest row/column count, stacked, and interleaved.
+    // Every phase padded to the largest row/column count, then interleaved with two Packs
+    // (columns within each row phase, then rows); wasm's 6-D transpose would be ~30x slower.
     const qh = Math.ceil(H / sh);
     const qw = Math.ceil(W / sw);
-    const parts: TensorInfo[] = [];
+    const rows: TensorInfo[] = [];
     for (const ph of rowsPhases) {
-      for (const pw of colsPhases) {
+      const cols = colsPhases.map((pw) => {
         const part = phaseConv(ops, dy, filter, ph, pw, [sh, sw]);
-        parts.push(
-          ops.pad(part, [
-            [0, 0],
-            [0, qh - ph.rows],
-            [0, qw - pw.rows],
-            [0, 0],
-          ]),
-        );
-      }
+        return ops.pad(part, [
+          [0, 0],
+          [0, qh - ph.rows],
+          [0, qw - pw.rows],
+          [0, 0],
+        ]);
+      });
+      rows.push(sw === 1 ? cols[0] : ops.reshape(ops.pack(cols, 3), [B, qh, qw * sw, Ci]));
     }
-    const stacked = ops.reshape(
-      ops.run('Pack', parts as unknown as Record<string, TensorInfo>, { axis: 0 }),
-      [sh, sw, B, qh, qw, Ci],
-    );
-    const interleaved = ops.reshape(ops.transpose(stacked, [2, 3, 0, 4, 1, 5]), [
-      B,
-      qh * sh,
-      qw * sw,
-      Ci,
-    ]);
-    return ops.finish(ops.slice(interleaved, [0, 0, 0, 0], [B, H, W, Ci]));
+    const full = sh === 1 ? rows[0] : ops.reshape(ops.pack(rows, 2), [B, qh * sh, qw * sw, Ci]);
+    return ops.finish(ops.slice(full, [0, 0, 0, 0], [B, H, W, Ci]));
   } catch (err) {
     ops.dispose();
     throw err;

@@ -71,9 +71,11 @@ export function conv2DBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs
 }
 
 /**
- * DepthwiseConv2dNativeBackpropFilter: per filter tap, a strided view of the padded input times
- * dy, summed over batch and positions: dW[kh,kw,c,m] = sum_n xs_tap[n,c] * dy[n,c,m].
- * KH*KW passes of wasm Multiply + Sum (memory-bound, like the forward depthwise conv).
+ * DepthwiseConv2dNativeBackpropFilter: dW[kh,kw,c,m] = sum over b,oh,ow of
+ * x[b, oh*s + kh*d - top, ow*s + kw*d - left, c] * dy[b, oh, ow, c*M + m]. For each (b, channel)
+ * that is a correlation of x with dy as an OH x OW kernel, so one XNNPACK depthwise conv over
+ * B*C*M channels does it (x as [1,H,W,B*CM], dy as [OH,OW,B*CM,1], the forward's stride as
+ * dilation and its dilation as stride), followed by a sum over b. x is repeated M times first.
  */
 export function depthwiseBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): TensorInfo {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
@@ -90,51 +92,40 @@ export function depthwiseBackpropFilter({ inputs, backend, attrs = {} }: KernelA
     true,
   );
   const [B, H, W, C] = x.shape;
-  const [, OH, OW] = dy.shape;
+  const [, OH, OW, CM] = dy.shape;
   const [KH, KW, , M] = filterShape;
   const { strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
-  const bottom = Math.max(0, (OH - 1) * sh + (KH - 1) * dh + 1 - H - top);
-  const right = Math.max(0, (OW - 1) * sw + (KW - 1) * dw + 1 - W - left);
-  const N = B * OH * OW;
+  const bottom = Math.max(0, (KH - 1) * dh + (OH - 1) * sh + 1 - H - top);
+  const right = Math.max(0, (KW - 1) * dw + (OW - 1) * sw + 1 - W - left);
   const ops = new WasmOps(wasm);
   try {
-    const xp = ops.pad(x, [
-      [0, 0],
-      [top, bottom],
-      [left, right],
-      [0, 0],
-    ]);
-    const dy3 = ops.reshape(dy, [N, C, M]);
-    const taps: TensorInfo[] = [];
-    for (let kh = 0; kh < KH; kh++) {
-      for (let kw = 0; kw < KW; kw++) {
-        const r0 = kh * dh;
-        const c0 = kw * dw;
-        const view = ops.run(
-          'StridedSlice',
-          { x: xp },
-          {
-            begin: [0, r0, c0, 0],
-            end: [B, r0 + (OH - 1) * sh + 1, c0 + (OW - 1) * sw + 1, C],
-            strides: [1, sh, sw, 1],
-            beginMask: 0,
-            endMask: 0,
-            ellipsisMask: 0,
-            newAxisMask: 0,
-            shrinkAxisMask: 0,
-          },
-        );
-        const prod = ops.run('Multiply', { a: ops.reshape(view, [N, C, 1]), b: dy3 });
-        taps.push(ops.sum(prod, [0]));
-      }
-    }
-    // wasm's Pack takes its inputs as an array.
-    const packed =
-      taps.length === 1
-        ? taps[0]
-        : ops.run('Pack', taps as unknown as Record<string, TensorInfo>, { axis: 0 });
-    return ops.finish(ops.reshape(packed, [KH, KW, C, M]));
+    const xm =
+      M === 1
+        ? x
+        : ops.reshape(
+            ops.run('Tile', { x: ops.reshape(x, [B, H, W, C, 1]) }, { reps: [1, 1, 1, 1, M] }),
+            [B, H, W, CM],
+          );
+    const xt = ops.reshape(ops.transpose(xm, [1, 2, 0, 3]), [1, H, W, B * CM]);
+    const dyt = ops.reshape(ops.transpose(dy, [1, 2, 0, 3]), [OH, OW, B * CM, 1]);
+    const conv = ops.run(
+      'DepthwiseConv2dNative',
+      { x: xt, filter: dyt },
+      {
+        strides: [dh, dw],
+        pad: [
+          [0, 0],
+          [top, bottom],
+          [left, right],
+          [0, 0],
+        ],
+        dilations: [sh, sw],
+      },
+    );
+    const cropped = ops.slice(conv, [0, 0, 0, 0], [1, KH, KW, B * CM]);
+    const summed = ops.sum(ops.reshape(cropped, [KH * KW, B, CM]), [1]);
+    return ops.finish(ops.reshape(summed, [KH, KW, C, M]));
   } catch (err) {
     ops.dispose();
     throw err;

@@ -1,7 +1,7 @@
 /**
  * Kernels with no XNNPACK equivalent, written as tight loops over the wasm heap (no copies):
- * UnsortedSegmentSum (scatter-add, the gradient of gather) and MaxPoolGrad (route dy to the first
- * maximum of each window, as tfjs-cpu does).
+ * UnsortedSegmentSum (scatter-add, the gradient of gather), MaxPoolGrad (route dy to the first
+ * maximum of each window, as tfjs-cpu does). Inner loops run over the contiguous channel axis.
  */
 import * as tf from '../tf.js';
 import type { TensorInfo, WasmBackend } from './wasm-backend.js';
@@ -62,30 +62,32 @@ export function maxPoolGrad({ inputs, backend, attrs = {} }: KernelArgs): Tensor
   const xs = wasm.typedArrayFromHeap(input);
   const g = wasm.typedArrayFromHeap(dy);
   out.fill(0);
-  const rowStride = W * C;
+  const best = new Float32Array(C);
+  const at = new Int32Array(C);
   for (let b = 0; b < B; b++) {
-    const xb = b * H * rowStride;
     for (let oh = 0; oh < OH; oh++) {
       const r0 = oh * sh - top;
       for (let ow = 0; ow < OW; ow++) {
         const c0 = ow * sw - left;
-        const gBase = ((b * OH + oh) * OW + ow) * C;
-        for (let c = 0; c < C; c++) {
-          let best = -Infinity;
-          let at = -1;
-          for (let r = r0; r < r0 + KH; r += dh) {
-            if (r < 0 || r >= H) continue;
-            for (let col = c0; col < c0 + KW; col += dw) {
-              if (col < 0 || col >= W) continue;
-              const idx = xb + r * rowStride + col * C + c;
-              if (xs[idx] > best) {
-                best = xs[idx];
-                at = idx;
+        best.fill(-Infinity);
+        at.fill(-1);
+        // Window positions in row-major order with a strict '>' keep the first maximum.
+        for (let r = r0; r < r0 + KH; r += dh) {
+          if (r < 0 || r >= H) continue;
+          for (let col = c0; col < c0 + KW; col += dw) {
+            if (col < 0 || col >= W) continue;
+            const base = ((b * H + r) * W + col) * C;
+            for (let c = 0; c < C; c++) {
+              const v = xs[base + c];
+              if (v > best[c]) {
+                best[c] = v;
+                at[c] = base + c;
               }
             }
           }
-          if (at >= 0) out[at] += g[gBase + c];
         }
+        const gBase = ((b * OH + oh) * OW + ow) * C;
+        for (let c = 0; c < C; c++) if (at[c] >= 0) out[at[c]] += g[gBase + c];
       }
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Makes tfjs-backend-wasm 4.22 train: registers the kernels that gradients of the toolkit's ops
- * call but wasm lacks (tfjs issues #8474, #8082). Fast paths compose wasm's own XNNPACK kernels;
- * the rest run the cpu kernel on copies (cpu-fallback.ts). README.md has the table.
+ * call but wasm lacks (tfjs issues #8474, #8082), and replaces the ones it gets wrong or slow.
+ * Fast paths compose wasm's own XNNPACK kernels or loop over the wasm heap; rare kernels run the
+ * cpu kernel on copies (cpu-fallback.ts). README.md has the table.
  */
 import * as tf from '../tf.js';
 import { registerCpuFallback } from './cpu-fallback.js';

@@ -112,6 +112,10 @@ export class WasmOps {
     if (begin.every((b) => b === 0) && size.every((s, i) => s === x.shape[i])) return x;
     return this.run('Slice', { x }, { begin, size });
   }
+  /** Stacks along a new axis (wasm's Pack takes its inputs as an array). */
+  pack(xs: TensorInfo[], axis: number): TensorInfo {
+    return this.run('Pack', xs as unknown as Record<string, TensorInfo>, { axis });
+  }
   reverse(x: TensorInfo, dims: number[]): TensorInfo {
     return this.run('Reverse', { x }, { dims });
   }
