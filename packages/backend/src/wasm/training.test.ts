@@ -23,7 +23,8 @@ function train(
     )!;
     losses.push(l.dataSync()[0]);
     l.dispose();
-    counts.push(tf.memory().numTensors);
+    // Tensors (engine) and buffers (wasm heap): the custom kernels must free their intermediates.
+    counts.push(tf.memory().numTensors * 1e6 + tf.engine().backend.numDataIds());
   }
   opt.dispose();
   return { losses, counts };
