@@ -26,6 +26,8 @@ export interface TrainConfig {
   seed: number;
   /** Evaluate on the test set every this many epochs (0: only at the end). Default 1. */
   evalEvery?: number;
+  /** Also evaluate on the test set every this many steps (for time-to-accuracy). Default: off. */
+  evalEverySteps?: number;
   /** Stop as soon as a test evaluation reaches this headline value (e.g. 1 = 100% accuracy). */
   stopAt?: number;
   /** Batch size for evaluation. Default 64. */
@@ -46,9 +48,13 @@ export interface StepInfo {
 }
 
 export interface EpochRecord {
+  /** Epochs done at this record (fractional for mid-epoch evaluations). */
   epoch: number;
+  /** Optimizer steps so far. */
+  step: number;
   /** Training seconds so far (evaluation excluded). */
   trainSeconds: number;
+  /** Mean training loss since the previous record. */
   meanLoss: number;
   /** Test metrics when evaluated at this epoch. */
   test?: Metrics;
@@ -136,15 +142,43 @@ export async function train(config: TrainConfig): Promise<TrainResult> {
   const maxEpochs = config.epochs ?? Number.POSITIVE_INFINITY;
   const budget = config.budgetS ?? Number.POSITIVE_INFINITY;
 
+  let globalStep = 0;
+  let lossSum = tf.scalar(0);
+  let lossSteps = 0;
+  /**
+   * Closes a record (reading the loss sum back once), evaluates on the test set when asked, and
+   * returns whether that evaluation reached `stopAt`.
+   */
+  const record = (epoch: number, withTest: boolean): boolean => {
+    const rec: EpochRecord = {
+      epoch: Number(epoch.toFixed(3)),
+      step: globalStep,
+      trainSeconds,
+      meanLoss: lossSum.dataSync()[0] / Math.max(lossSteps, 1),
+    };
+    lossSum.dispose();
+    lossSum = tf.scalar(0);
+    lossSteps = 0;
+    if (withTest) rec.test = evaluate(task, model, config.split.test, config.evalBatchSize);
+    history.push(rec);
+    config.onEpoch?.(rec);
+    if (
+      config.stopAt !== undefined &&
+      rec.test &&
+      reached(task, rec.test[task.metricName], config.stopAt)
+    ) {
+      reachedTargetAt = trainSeconds;
+      stoppedBy = 'target';
+      return true;
+    }
+    return false;
+  };
+
   training: for (let epoch = 1; epoch <= maxEpochs; epoch++) {
     const order = rng.shuffle(Int32Array.from(train));
-    const steps = stepsPerEpoch;
-    let lossSum = tf.scalar(0);
-    for (let step = 0; step < steps; step++) {
+    for (let step = 0; step < stepsPerEpoch; step++) {
       if (config.shouldStop?.()) {
         stoppedBy = 'interrupted';
-        lossSum.dispose();
-        epochsDone += step / stepsPerEpoch;
         break training;
       }
       const batch = order.subarray(step * config.batchSize, (step + 1) * config.batchSize);
@@ -153,37 +187,28 @@ export async function train(config: TrainConfig): Promise<TrainResult> {
       const next = tf.add(lossSum, cost) as tf.Scalar;
       tf.dispose([lossSum, cost]);
       lossSum = next;
+      lossSteps++;
+      globalStep++;
       trainSeconds += (performance.now() - s0) / 1000;
+      epochsDone = epoch - 1 + (step + 1) / stepsPerEpoch;
       config.onStep?.({ epoch, step: step + 1, stepsPerEpoch, trainSeconds });
       if (trainSeconds >= budget) {
         stoppedBy = 'budget';
-        epochsDone += (step + 1) / stepsPerEpoch;
-        lossSum.dispose();
         break training;
       }
+      const stepEval =
+        config.evalEverySteps !== undefined && globalStep % config.evalEverySteps === 0;
+      if (stepEval && step + 1 < stepsPerEpoch) {
+        if (record(epochsDone, true)) break training;
+      }
     }
-    epochsDone += steps / stepsPerEpoch;
-    const record: EpochRecord = {
-      epoch,
-      trainSeconds,
-      meanLoss: lossSum.dataSync()[0] / Math.max(steps, 1),
-    };
-    lossSum.dispose();
-    if (evalEvery > 0 && epoch % evalEvery === 0) {
-      record.test = evaluate(task, model, config.split.test, config.evalBatchSize);
-    }
-    history.push(record);
-    config.onEpoch?.(record);
-    if (
-      config.stopAt !== undefined &&
-      record.test &&
-      reached(task, record.test[task.metricName], config.stopAt)
-    ) {
-      reachedTargetAt = trainSeconds;
-      stoppedBy = 'target';
-      break;
-    }
+    const epochEval =
+      (evalEvery > 0 && epoch % evalEvery === 0) ||
+      (config.evalEverySteps !== undefined && globalStep % config.evalEverySteps === 0);
+    if (record(epoch, epochEval)) break;
   }
+  if (lossSteps > 0) record(epochsDone, false); // the partial epoch cut by budget or Ctrl-C
+  lossSum.dispose();
   optimizer.dispose();
   const result: TrainResult = {
     model,

@@ -65,10 +65,12 @@ async function measure(
 function painterBatch(): { x: tf.Tensor; y: tf.Tensor } {
   return tf.tidy(() => {
     const ij = tf.randomUniform([32, 2], 0, 64, 'int32', 5);
-    const pixel = tf
-      .add(tf.mul(tf.slice(ij, [0, 0], [-1, 1]), 64), tf.slice(ij, [0, 1], [-1, 1]))
-      .reshape([32]);
-    return { x: tf.cast(ij, 'float32'), y: tf.oneHot(pixel as tf.Tensor1D, 4096, 1, 0, 'float32') };
+    const [row, col] = tf.split(ij, 2, 1);
+    const pixel = tf.cast(tf.add(tf.mul(row, tf.scalar(64, 'int32')), col), 'int32').reshape([32]);
+    return {
+      x: tf.cast(ij, 'float32'),
+      y: tf.cast(tf.oneHot(pixel as tf.Tensor1D, 4096), 'float32'),
+    };
   });
 }
 
@@ -135,7 +137,7 @@ export const benchmarks: Benchmark[] = [
     async run(ctx) {
       const x = tf.randomNormal([32, 64, 64, 3], 0, 1, 'float32', 6);
       const y = tf.tidy(() =>
-        tf.oneHot(tf.randomUniform([32], 0, 10, 'int32', 7) as tf.Tensor1D, 10, 1, 0, 'float32'),
+        tf.cast(tf.oneHot(tf.randomUniform([32], 0, 10, 'int32', 7) as tf.Tensor1D, 10), 'float32'),
       );
       try {
         // Interleave two rounds of each so drift in machine load hits both alike.

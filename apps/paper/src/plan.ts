@@ -1,0 +1,88 @@
+/**
+ * What `paper:reproduce` runs: one entry per (task, split, model), with its optimizer settings
+ * and budget. Budgets are per task and the same for both models, so each baseline gets at least
+ * its CoordConv counterpart's budget; the defaults keep all 12 runs near 30 minutes on 2 cores.
+ */
+import type { ModelKind, ModelOptions, SplitName, TaskName } from '@coordconv/not-so-clevr';
+
+export interface RunSpec {
+  task: TaskName;
+  split: SplitName;
+  kind: ModelKind;
+  learningRate: number;
+  batchSize: number;
+  /** Training-time budget in seconds (evaluation excluded). */
+  budgetS?: number;
+  /** Epoch cap. */
+  epochs?: number;
+  model: ModelOptions;
+}
+
+interface Settings {
+  learningRate: number;
+  batchSize: number;
+  model: ModelOptions;
+}
+
+/** Optimizer and architecture settings per task and model (Adam throughout). */
+export const SETTINGS: Record<TaskName, Record<ModelKind, Settings>> = {
+  classification: {
+    // Paper: Adam 0.005, batch 16 for the CoordConv painter.
+    coordconv: { learningRate: 0.005, batchSize: 16, model: {} },
+    // The paper's sweep: lr 0.001-0.05, filter 2-4, multiplier 1-3; BENCHMARKS' painter-deconv.
+    baseline: { learningRate: 0.01, batchSize: 16, model: { widthMultiplier: 2, filterSize: 3 } },
+  },
+  regression: {
+    // Paper: lr 0.01 for the 906-parameter regressor.
+    coordconv: { learningRate: 0.01, batchSize: 16, model: {} },
+    baseline: { learningRate: 0.001, batchSize: 16, model: { regressorVariant: 'pool-dense' } },
+  },
+  rendering: {
+    coordconv: { learningRate: 0.005, batchSize: 16, model: {} },
+    baseline: { learningRate: 0.01, batchSize: 16, model: { widthMultiplier: 2, filterSize: 3 } },
+  },
+};
+
+/** Default per-run training budget (seconds) and epoch cap, per task. */
+export const DEFAULT_BUDGETS: Record<TaskName, { budgetS: number; epochs: number }> = {
+  classification: { budgetS: 150, epochs: 50 },
+  regression: { budgetS: 60, epochs: 50 },
+  rendering: { budgetS: 200, epochs: 50 },
+};
+
+export interface PlanOptions {
+  tasks: readonly TaskName[];
+  splits: readonly SplitName[];
+  models: readonly ModelKind[];
+  /** Overrides every run's epoch cap; alone (without budgetS) it removes the time budget. */
+  epochs?: number;
+  /** Overrides every run's time budget. */
+  budgetS?: number;
+}
+
+/** The runs in order: task, then split, then CoordConv before its baseline. */
+export function planRuns(options: PlanOptions): RunSpec[] {
+  const runs: RunSpec[] = [];
+  for (const task of options.tasks) {
+    for (const split of options.splits) {
+      for (const kind of ['coordconv', 'baseline'] as const) {
+        if (!options.models.includes(kind)) continue;
+        const s = SETTINGS[task][kind];
+        const d = DEFAULT_BUDGETS[task];
+        const onlyEpochs = options.epochs !== undefined && options.budgetS === undefined;
+        const run: RunSpec = {
+          task,
+          split,
+          kind,
+          learningRate: s.learningRate,
+          batchSize: s.batchSize,
+          epochs: options.epochs ?? d.epochs,
+          model: s.model,
+        };
+        if (!onlyEpochs) run.budgetS = options.budgetS ?? d.budgetS;
+        runs.push(run);
+      }
+    }
+  }
+  return runs;
+}
