@@ -328,30 +328,34 @@ export class ApexTrainer implements Trainer {
   }
 
   async restore(checkpoint: LoadedCheckpoint): Promise<void> {
-    for (const [name, model] of [
-      [APEX_CHECKPOINT.model, this.online],
-      [APEX_CHECKPOINT.target, this.target],
-    ] as const) {
-      const loaded = checkpoint.models[name];
-      if (!loaded) {
-        throw new Error(
-          `checkpoint has no model '${name}' (models: ${Object.keys(checkpoint.models).join(', ')}); is it an Ape-X run?`,
-        );
+    try {
+      for (const [name, model] of [
+        [APEX_CHECKPOINT.model, this.online],
+        [APEX_CHECKPOINT.target, this.target],
+      ] as const) {
+        const loaded = checkpoint.models[name];
+        if (!loaded) {
+          throw new Error(
+            `checkpoint has no model '${name}' (models: ${Object.keys(checkpoint.models).join(', ')}); is it an Ape-X run?`,
+          );
+        }
+        const weights = loaded.getWeights();
+        if (weights.length !== model.getWeights().length) {
+          throw new Error(
+            `checkpoint model '${name}' has ${weights.length} weight tensors, this network ${model.getWeights().length}: different architecture`,
+          );
+        }
+        model.setWeights(weights);
       }
-      const weights = loaded.getWeights();
-      if (weights.length !== model.getWeights().length) {
-        throw new Error(
-          `checkpoint model '${name}' has ${weights.length} weight tensors, this network ${model.getWeights().length}: different architecture`,
-        );
-      }
-      model.setWeights(weights);
-      loaded.dispose();
+      // Before the loaded models are disposed: slots are matched through their weights.
+      await checkpoint.restoreOptimizer(
+        APEX_CHECKPOINT.optimizer,
+        this.learner.optimizer,
+        this.online.trainableWeights.map((w) => w.read() as tf.Variable),
+      );
+    } finally {
+      for (const m of Object.values(checkpoint.models)) m.dispose();
     }
-    await checkpoint.restoreOptimizer(
-      APEX_CHECKPOINT.optimizer,
-      this.learner.optimizer,
-      this.online.trainableWeights.map((w) => w.read() as tf.Variable),
-    );
     const { counters, rng } = checkpoint.manifest;
     this.framesDone = counters.frames ?? 0;
     this.learner.setSteps(counters.updates ?? 0);
