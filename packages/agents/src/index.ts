@@ -46,3 +46,48 @@ export { runTraining, runPaths } from './run/training-run.js';
 export type { TrainingRunOptions, TrainingRunResult, RunPaths } from './run/training-run.js';
 export { EpisodeWindow } from './run/episode-window.js';
 export type { EpisodeSummary } from './run/episode-window.js';
+
+// Prioritized replay (pure typed arrays)
+export { PrioritizedReplay, annealedBeta } from './replay/prioritized-replay.js';
+export type {
+  PrioritizedReplayOptions,
+  ReplayFields,
+  ReplayFieldSpec,
+  ReplayDType,
+  ReplayColumns,
+  ReplayInput,
+  ReplaySample,
+} from './replay/prioritized-replay.js';
+export { SumTree, MinTree } from './replay/segment-tree.js';
+
+// Ape-X DQN
+export { buildDuelingQ, combineDueling, qValues } from './networks/dueling-q.js';
+export type { DuelingQ, DuelingQSpec } from './networks/dueling-q.js';
+export {
+  DEFAULT_APEX_CONFIG,
+  APEX_OPTIMIZERS,
+  resolveApexConfig,
+  actorEpsilon,
+} from './apex/config.js';
+export type { ApexConfig, ApexConfigInput, ApexOptimizer } from './apex/config.js';
+export { doubleDqnTargets, gatherActions, huber, weightedHuberLoss } from './apex/double-dqn.js';
+export { CenteredRMSProp } from './apex/centered-rmsprop.js';
+export { ApexLearner } from './apex/learner.js';
+export type { ApexBatch, ApexUpdateMetrics } from './apex/learner.js';
+export { ApexActor } from './apex/actor.js';
+export { NStepAccumulator, ExperienceBuffer } from './apex/n-step.js';
+export type { TransitionSink, ObsDtype } from './apex/n-step.js';
+export { ApexTrainer, APEX_CHECKPOINT } from './apex/trainer.js';
+export type { ApexTrainerOptions } from './apex/trainer.js';
+export { ApexServer, encodeParams } from './apex/learner-server.js';
+export type { ApexServerOptions, ApexServerStats } from './apex/learner-server.js';
+export { ActorLink, ApexRemoteError } from './apex/actor-link.js';
+export { runActor } from './apex/actor-loop.js';
+export type { RunActorOptions, ActorStats } from './apex/actor-loop.js';
+export { startActorThreads } from './apex/actor-threads.js';
+export type { ActorThreads, ActorThreadsOptions } from './apex/actor-threads.js';
+export { validateExperience, RejectedBatch } from './apex/validate-experience.js';
+export type { RejectReason, ValidExperience } from './apex/validate-experience.js';
+export { APEX_PROTOCOL_VERSION } from './apex/protocol.js';
+export type { ActorSpec } from './apex/protocol.js';
+export { loadApexPolicy } from './apex/policy.js';
