@@ -42,14 +42,18 @@ describe('scene generator', () => {
         }
       }
       // Every pixel shows the last object drawn over it, or the background.
+      const wrong: string[] = [];
       for (let y = 0; y < cfg.imageSize; y++) {
         for (let x = 0; x < cfg.imageSize; x++) {
           const cover = scene.objects
             .filter((o) => insideShape(o.shape, x - o.x, y - o.y, h))
             .at(-1);
-          expect(pixelRgb(images, cfg, k, x, y)).toEqual([...(cover ? cover.rgb : cfg.background)]);
+          const want = (cover ? cover.rgb : cfg.background).join(',');
+          const got = pixelRgb(images, cfg, k, x, y).join(',');
+          if (got !== want) wrong.push(`scene ${k} (${x}, ${y}): ${got}, expected ${want}`);
         }
       }
+      expect(wrong).toEqual([]);
     });
   });
 
