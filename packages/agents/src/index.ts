@@ -58,7 +58,7 @@ export type {
   ReplayInput,
   ReplaySample,
 } from './replay/prioritized-replay.js';
-export { SumTree, MinTree } from './replay/segment-tree.js';
+export { PriorityTree } from './replay/segment-tree.js';
 
 // Ape-X DQN
 export { buildDuelingQ, combineDueling, qValues } from './networks/dueling-q.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '@coordconv/common';
 import { annealedBeta, PrioritizedReplay } from './prioritized-replay.js';
-import { MinTree, SumTree } from './segment-tree.js';
+import { PriorityTree } from './segment-tree.js';
 
 const fields = { x: { size: 2, dtype: 'float32' }, a: { size: 1, dtype: 'int32' } } as const;
 
@@ -17,35 +17,38 @@ function items(keys: number[]) {
   };
 }
 
-describe('SumTree / MinTree', () => {
+describe('PriorityTree (sum-tree + min-tree)', () => {
   it('keeps exact sums and minima under updates, with a non-power-of-two capacity', () => {
     const rng = new Rng(1);
-    const sum = new SumTree(37);
-    const min = new MinTree(37);
+    const tree = new PriorityTree(37);
     const ref = new Float64Array(37);
     for (let t = 0; t < 2000; t++) {
       const i = rng.int(37);
       const v = rng.random() * 10;
-      sum.set(i, v);
-      min.set(i, v);
+      tree.set(i, v);
       ref[i] = v;
     }
-    expect(sum.total).toBeCloseTo(
+    expect(tree.total).toBeCloseTo(
       ref.reduce((a, b) => a + b, 0),
       9,
     );
-    expect(min.min).toBe(Math.min(...ref));
+    expect(tree.min).toBe(Math.min(...ref));
+    expect(tree.get(5)).toBe(ref[5]);
+    tree.clear();
+    expect([tree.total, tree.min]).toEqual([0, Infinity]);
   });
 
-  it('find() never lands on an empty leaf, even at the top of the mass range', () => {
-    const sum = new SumTree(8);
-    sum.set(0, 0.1);
-    sum.set(1, 0.2);
-    sum.set(2, 0.3); // leaves 3..7 empty
-    expect(sum.find(sum.total * (1 - 1e-16))).toBe(2);
-    expect(sum.find(sum.total)).toBe(2);
-    expect(sum.find(0)).toBe(0);
-    expect(sum.find(0.1)).toBe(1);
+  it('find() walks prefix sums and never lands on an empty leaf', () => {
+    const tree = new PriorityTree(8);
+    tree.set(0, 0.1);
+    tree.set(1, 0.2);
+    tree.set(2, 0.3); // leaves 3..7 empty
+    expect(tree.min).toBe(0.1);
+    expect(tree.find(tree.total * (1 - 1e-16))).toBe(2);
+    expect(tree.find(tree.total)).toBe(2);
+    expect(tree.find(0)).toBe(0);
+    expect(tree.find(0.1)).toBe(1);
+    expect(tree.find(0.35)).toBe(2);
   });
 });
 

@@ -8,7 +8,7 @@
  * update for an item that was overwritten since it was sampled is recognised and ignored.
  */
 import type { Rng } from '@coordconv/common';
-import { MinTree, SumTree } from './segment-tree.js';
+import { PriorityTree } from './segment-tree.js';
 
 export type ReplayDType = 'float32' | 'uint8' | 'int32';
 
@@ -83,8 +83,8 @@ export class PrioritizedReplay<F extends ReplayFields> {
   readonly fields: F;
   /** The stored columns, `capacity * size` each. */
   readonly storage: ReplayColumns<F>;
-  private readonly sums: SumTree;
-  private readonly mins: MinTree;
+  /** Sum-tree and min-tree of priority^alpha over the ring's slots. */
+  private readonly tree: PriorityTree;
   private readonly slotIds: Float64Array;
   private nextId = 0;
   private stored = 0;
@@ -92,6 +92,8 @@ export class PrioritizedReplay<F extends ReplayFields> {
   private maxPriority = 1;
   private staleUpdates = 0;
   private sampleBuffers: ReplaySample<F> | undefined;
+  /** The fields as a list (no per-item Object.entries in the hot loops). */
+  private readonly columns: { name: string; size: number; store: Float32Array }[];
 
   constructor(options: PrioritizedReplayOptions<F>) {
     const { capacity, alpha, priorityEps, fields } = options;
@@ -99,8 +101,7 @@ export class PrioritizedReplay<F extends ReplayFields> {
       throw new RangeError(`replay alpha must be a number >= 0, got ${alpha}`);
     if (!(priorityEps > 0) || !Number.isFinite(priorityEps))
       throw new RangeError(`replay priorityEps must be a number > 0, got ${priorityEps}`);
-    this.sums = new SumTree(capacity);
-    this.mins = new MinTree(capacity);
+    this.tree = new PriorityTree(capacity);
     this.capacity = capacity;
     this.alpha = alpha;
     this.priorityEps = priorityEps;
@@ -114,6 +115,12 @@ export class PrioritizedReplay<F extends ReplayFields> {
       storage[name] = allocate(spec.dtype, capacity * spec.size);
     }
     this.storage = storage as ReplayColumns<F>;
+    // Typed as Float32Array for indexing only; each holds its own dtype.
+    this.columns = Object.entries(fields).map(([name, spec]) => ({
+      name,
+      size: spec.size,
+      store: storage[name] as Float32Array,
+    }));
     this.slotIds = new Float64Array(capacity).fill(-1);
   }
 
@@ -131,7 +138,7 @@ export class PrioritizedReplay<F extends ReplayFields> {
   }
   /** Sum of priority^alpha over the stored items. */
   get totalPriority(): number {
-    return this.sums.total;
+    return this.tree.total;
   }
 
   /** priority^alpha of a raw priority |TD|. */
@@ -156,18 +163,15 @@ export class PrioritizedReplay<F extends ReplayFields> {
     if (priorities !== undefined && priorities.length < count)
       throw new RangeError(`replay insert: ${count} items but ${priorities.length} priorities`);
     const first = this.nextId;
+    const cols = this.columns;
+    const sources = cols.map((c) => columns[c.name] as Float32Array);
     for (let j = 0; j < count; j++) {
       const id = this.nextId++;
       const slot = id % this.capacity;
       if (this.stored < this.capacity) this.stored++;
-      for (const [name, spec] of Object.entries(this.fields)) {
-        copyItem(
-          this.storage[name] as Float32Array,
-          slot,
-          columns[name] as Float32Array,
-          j,
-          spec.size,
-        );
+      for (let c = 0; c < cols.length; c++) {
+        const col = cols[c]!;
+        copyItem(col.store, slot, sources[c]!, j, col.size);
       }
       this.slotIds[slot] = id;
       const p =
@@ -180,8 +184,7 @@ export class PrioritizedReplay<F extends ReplayFields> {
   private setSlotPriority(slot: number, p: number): void {
     if (!Number.isFinite(p)) throw new RangeError(`replay: priority must be finite, got ${p}`);
     if (p > this.maxPriority) this.maxPriority = p;
-    this.sums.set(slot, p);
-    this.mins.set(slot, p);
+    this.tree.set(slot, p);
   }
 
   /**
@@ -197,25 +200,22 @@ export class PrioritizedReplay<F extends ReplayFields> {
     if (!(beta >= 0 && beta <= 1))
       throw new RangeError(`replay sample: beta must be in [0, 1], got ${beta}`);
     const out = this.buffers(count);
-    const total = this.sums.total;
-    const minP = this.mins.min;
+    const total = this.tree.total;
+    const minP = this.tree.min;
     const segment = total / count;
+    const cols = this.columns;
+    const targets = cols.map((c) => out.data[c.name] as Float32Array);
     for (let j = 0; j < count; j++) {
       let mass = (j + rng.random()) * segment;
       if (mass >= total) mass = total * (1 - 1e-12);
-      const slot = this.sums.find(mass);
-      const p = this.sums.get(slot);
+      const slot = this.tree.find(mass);
+      const p = this.tree.get(slot);
       out.slots[j] = slot;
       out.ids[j] = this.slotIds[slot] as number;
       out.weights[j] = (minP / p) ** beta;
-      for (const [name, spec] of Object.entries(this.fields)) {
-        copyItem(
-          out.data[name] as Float32Array,
-          j,
-          this.storage[name] as Float32Array,
-          slot,
-          spec.size,
-        );
+      for (let c = 0; c < cols.length; c++) {
+        const col = cols[c]!;
+        copyItem(targets[c]!, j, col.store, slot, col.size);
       }
     }
     return out;
@@ -277,13 +277,12 @@ export class PrioritizedReplay<F extends ReplayFields> {
 
   /** Probability of sampling the item in `slot` (for tests and diagnostics). */
   probability(slot: number): number {
-    return this.sums.get(slot) / this.sums.total;
+    return this.tree.get(slot) / this.tree.total;
   }
 
   /** Forgets every item (ids keep counting up, so old ids stay stale). */
   clear(): void {
-    this.sums.clear();
-    this.mins.clear();
+    this.tree.clear();
     this.slotIds.fill(-1);
     this.stored = 0;
     this.maxPriority = 1;
