@@ -27,11 +27,16 @@ await runCli(
     options: {
       keep: { type: 'boolean', help: 'keep the temporary project (its path is printed)' },
       skipBuild: { type: 'boolean', help: 'use the existing dist/ folders' },
+      only: { type: 'string', help: 'comma-separated package names to verify (default: every package)' },
     },
     configFile: false,
   },
   async (opts) => {
-    const packages = listPackages(root);
+    const all = listPackages(root);
+    const wanted = opts.only?.split(',').map((s) => s.trim());
+    const unknown = wanted?.filter((w) => !all.some((p) => p.name === w)) ?? [];
+    if (unknown.length) throw new Error(`--only: unknown package ${unknown.join(', ')}; known: ${all.map((p) => p.name).join(', ')}`);
+    const packages = wanted ? all.filter((p) => wanted.includes(p.name)) : all;
     if (!opts.skipBuild) run('npx', ['nx', 'run-many', '-t', 'build', '--projects', packages.map((p) => p.name).join(','), '--outputStyle=stream'], root);
     const work = mkdtempSync(join(tmpdir(), 'coordconv-verify-'));
     const tarballs = join(work, 'tarballs');
