@@ -68,6 +68,7 @@ async function trainRun(
     epochs: spec.epochs,
     budgetS: spec.budgetS,
     seed,
+    restarts: spec.restarts,
     evalEvery: 1,
     shouldStop: options.shouldStop,
     onStep: (s) =>

@@ -57,4 +57,11 @@ export {
 } from './tasks.js';
 export type { Task, TaskName, ModelKind, ModelOptions, Metrics } from './tasks.js';
 export { train, evaluate, withSeededInit } from './train.js';
-export type { TrainConfig, TrainResult, EpochRecord, StepInfo, StopReason } from './train.js';
+export { validateTrainConfig } from './train-config.js';
+export type {
+  TrainConfig,
+  TrainResult,
+  EpochRecord,
+  StepInfo,
+  StopReason,
+} from './train-config.js';

@@ -1,100 +1,16 @@
 /**
  * The training loop shared by all tasks: Adam, shuffled mini-batches from a seeded `Rng`, a
- * budget in epochs and/or seconds, periodic test evaluation, and early stop once the test
- * headline metric reaches a target (for time-to-accuracy). Tensors stay flat across steps.
+ * budget in epochs and/or seconds, optional best-of-N initialization, periodic test evaluation,
+ * and early stop once the test headline metric reaches a target (for time-to-accuracy).
+ * Tensors stay flat across steps: losses are summed on the device and read once per record.
  */
 import { tf } from '@coordconv/backend';
 import { Rng } from '@coordconv/common';
 
-import type { Split } from './splits.js';
 import { getTask } from './tasks.js';
-import type { Metrics, ModelKind, ModelOptions, Task, TaskName } from './tasks.js';
-
-export interface TrainConfig {
-  task: TaskName;
-  kind: ModelKind;
-  split: Split;
-  /** Architecture options (width multiplier, filter size, l2, regressor variant). */
-  model?: ModelOptions;
-  learningRate: number;
-  batchSize: number;
-  /** Stop after this many epochs. At least one of `epochs` and `budgetS` is required. */
-  epochs?: number;
-  /** Stop once training steps (evaluation excluded) have taken this many seconds. */
-  budgetS?: number;
-  /** Seed of the weight init (tfjs global seed is not used) and batch order. */
-  seed: number;
-  /** Evaluate on the test set every this many epochs (0: only at the end). Default 1. */
-  evalEvery?: number;
-  /** Also evaluate on the test set every this many steps (for time-to-accuracy). Default: off. */
-  evalEverySteps?: number;
-  /** Stop as soon as a test evaluation reaches this headline value (e.g. 1 = 100% accuracy). */
-  stopAt?: number;
-  /** Batch size for evaluation. Default 64. */
-  evalBatchSize?: number;
-  /** Called after every step (cheap: no data is read back). */
-  onStep?(info: StepInfo): void;
-  /** Called after every epoch with its record. */
-  onEpoch?(record: EpochRecord): void;
-  /** Polled between steps; true stops training (e.g. Ctrl-C). */
-  shouldStop?(): boolean;
-}
-
-export interface StepInfo {
-  epoch: number;
-  step: number;
-  stepsPerEpoch: number;
-  trainSeconds: number;
-}
-
-export interface EpochRecord {
-  /** Epochs done at this record (fractional for mid-epoch evaluations). */
-  epoch: number;
-  /** Optimizer steps so far. */
-  step: number;
-  /** Training seconds so far (evaluation excluded). */
-  trainSeconds: number;
-  /** Mean training loss since the previous record. */
-  meanLoss: number;
-  /** Test metrics when evaluated at this epoch. */
-  test?: Metrics;
-}
-
-export type StopReason = 'epochs' | 'budget' | 'target' | 'interrupted';
-
-export interface TrainResult {
-  model: tf.LayersModel;
-  params: number;
-  /** Epochs of training done (fractional when stopped mid-epoch). */
-  epochs: number;
-  /** Seconds spent in training steps. */
-  trainSeconds: number;
-  /** Wall seconds including evaluation. */
-  wallSeconds: number;
-  train: Metrics;
-  test: Metrics;
-  history: EpochRecord[];
-  stoppedBy: StopReason;
-  /** Training seconds at the first test evaluation that reached `stopAt`. */
-  reachedTargetAt?: number;
-}
-
-function validate(config: TrainConfig): void {
-  const { epochs, budgetS, learningRate, batchSize } = config;
-  if (epochs === undefined && budgetS === undefined) {
-    throw new RangeError('train: give epochs, budgetS or both (got neither)');
-  }
-  if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0)) {
-    throw new RangeError(`train: epochs must be a positive integer, got ${epochs}`);
-  }
-  if (budgetS !== undefined && !(budgetS > 0))
-    throw new RangeError(`train: budgetS must be > 0, got ${budgetS}`);
-  if (!(learningRate > 0))
-    throw new RangeError(`train: learningRate must be > 0, got ${learningRate}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new RangeError(`train: batchSize must be a positive integer, got ${batchSize}`);
-  }
-}
+import type { Metrics, Task } from './tasks.js';
+import { validateTrainConfig } from './train-config.js';
+import type { EpochRecord, StopReason, TrainConfig, TrainResult } from './train-config.js';
 
 /** Mean of each metric over `indices`, evaluated in batches. */
 export function evaluate(
@@ -105,125 +21,13 @@ export function evaluate(
 ): Metrics {
   const sums = new Map<string, number>();
   for (let start = 0; start < indices.length; start += batchSize) {
-    const batch = indices.subarray(start, start + batchSize);
-    const parts = task.metricSums(model, batch);
+    const parts = task.metricSums(model, indices.subarray(start, start + batchSize));
     for (const [name, t] of Object.entries(parts)) {
       sums.set(name, (sums.get(name) ?? 0) + t.dataSync()[0]);
       t.dispose();
     }
   }
   return Object.fromEntries([...sums].map(([name, s]) => [name, s / indices.length]));
-}
-
-function reached(task: Task, value: number, target: number): boolean {
-  return task.higherIsBetter ? value >= target : value <= target;
-}
-
-/** Builds the task's model and trains it on `split.train`; evaluates on train and test. */
-export async function train(config: TrainConfig): Promise<TrainResult> {
-  validate(config);
-  const task = getTask(config.task);
-  const rng = new Rng(config.seed);
-  // Weight init: tfjs initializers draw from Math.random-seeded streams unless a seed is given;
-  // seeding through tf's global would be shared state, so derive the init from our Rng instead.
-  const model = withSeededInit(rng.split().seed(), () =>
-    task.buildModel(config.kind, config.model),
-  );
-  const optimizer = tf.train.adam(config.learningRate);
-  const train = config.split.train;
-  const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
-  const evalEvery = config.evalEvery ?? 1;
-  const history: EpochRecord[] = [];
-  const t0 = performance.now();
-  let trainSeconds = 0;
-  let stoppedBy: StopReason = 'epochs';
-  let reachedTargetAt: number | undefined;
-  let epochsDone = 0;
-  const maxEpochs = config.epochs ?? Number.POSITIVE_INFINITY;
-  const budget = config.budgetS ?? Number.POSITIVE_INFINITY;
-
-  let globalStep = 0;
-  let lossSum = tf.scalar(0);
-  let lossSteps = 0;
-  /**
-   * Closes a record (reading the loss sum back once), evaluates on the test set when asked, and
-   * returns whether that evaluation reached `stopAt`.
-   */
-  const record = (epoch: number, withTest: boolean): boolean => {
-    const rec: EpochRecord = {
-      epoch: Number(epoch.toFixed(3)),
-      step: globalStep,
-      trainSeconds,
-      meanLoss: lossSum.dataSync()[0] / Math.max(lossSteps, 1),
-    };
-    lossSum.dispose();
-    lossSum = tf.scalar(0);
-    lossSteps = 0;
-    if (withTest) rec.test = evaluate(task, model, config.split.test, config.evalBatchSize);
-    history.push(rec);
-    config.onEpoch?.(rec);
-    if (
-      config.stopAt !== undefined &&
-      rec.test &&
-      reached(task, rec.test[task.metricName], config.stopAt)
-    ) {
-      reachedTargetAt = trainSeconds;
-      stoppedBy = 'target';
-      return true;
-    }
-    return false;
-  };
-
-  training: for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    const order = rng.shuffle(Int32Array.from(train));
-    for (let step = 0; step < stepsPerEpoch; step++) {
-      if (config.shouldStop?.()) {
-        stoppedBy = 'interrupted';
-        break training;
-      }
-      const batch = order.subarray(step * config.batchSize, (step + 1) * config.batchSize);
-      const s0 = performance.now();
-      const cost = optimizer.minimize(() => task.loss(model, batch), true) as tf.Scalar;
-      const next = tf.add(lossSum, cost) as tf.Scalar;
-      tf.dispose([lossSum, cost]);
-      lossSum = next;
-      lossSteps++;
-      globalStep++;
-      trainSeconds += (performance.now() - s0) / 1000;
-      epochsDone = epoch - 1 + (step + 1) / stepsPerEpoch;
-      config.onStep?.({ epoch, step: step + 1, stepsPerEpoch, trainSeconds });
-      if (trainSeconds >= budget) {
-        stoppedBy = 'budget';
-        break training;
-      }
-      const stepEval =
-        config.evalEverySteps !== undefined && globalStep % config.evalEverySteps === 0;
-      if (stepEval && step + 1 < stepsPerEpoch) {
-        if (record(epochsDone, true)) break training;
-      }
-    }
-    const epochEval =
-      (evalEvery > 0 && epoch % evalEvery === 0) ||
-      (config.evalEverySteps !== undefined && globalStep % config.evalEverySteps === 0);
-    if (record(epoch, epochEval)) break;
-  }
-  if (lossSteps > 0) record(epochsDone, false); // the partial epoch cut by budget or Ctrl-C
-  lossSum.dispose();
-  optimizer.dispose();
-  const result: TrainResult = {
-    model,
-    params: model.countParams(),
-    epochs: Number(epochsDone.toFixed(3)),
-    trainSeconds,
-    wallSeconds: 0,
-    train: evaluate(task, model, config.split.train, config.evalBatchSize),
-    test: evaluate(task, model, config.split.test, config.evalBatchSize),
-    history,
-    stoppedBy,
-  };
-  if (reachedTargetAt !== undefined) result.reachedTargetAt = reachedTargetAt;
-  result.wallSeconds = (performance.now() - t0) / 1000;
-  return result;
 }
 
 /**
@@ -239,4 +43,192 @@ export function withSeededInit<T>(seed: number, build: () => T): T {
   } finally {
     Math.random = original;
   }
+}
+
+/** A model with its optimizer, stepping through shuffled epochs of the training set. */
+class Learner {
+  readonly optimizer: tf.Optimizer;
+  private order = new Int32Array(0);
+  private cursor = 0;
+  /** Loss summed on the device since the last `takeMeanLoss`. */
+  private lossSum: tf.Scalar = tf.scalar(0);
+  private lossSteps = 0;
+  steps = 0;
+
+  constructor(
+    readonly model: tf.LayersModel,
+    learningRate: number,
+    private readonly task: Task,
+    private readonly train: Int32Array,
+    private readonly batchSize: number,
+    private readonly rng: Rng,
+  ) {
+    this.optimizer = tf.train.adam(learningRate);
+  }
+
+  get stepsPerEpoch(): number {
+    return Math.ceil(this.train.length / this.batchSize);
+  }
+
+  /** One optimizer step on the next mini-batch (reshuffling at each epoch start). */
+  step(): void {
+    if (this.cursor >= this.order.length) {
+      this.order = this.rng.shuffle(Int32Array.from(this.train));
+      this.cursor = 0;
+    }
+    const batch = this.order.subarray(this.cursor, this.cursor + this.batchSize);
+    this.cursor += this.batchSize;
+    const cost = this.optimizer.minimize(
+      () => this.task.loss(this.model, batch),
+      true,
+    ) as tf.Scalar;
+    const next = tf.add(this.lossSum, cost) as tf.Scalar;
+    tf.dispose([this.lossSum, cost]);
+    this.lossSum = next;
+    this.lossSteps++;
+    this.steps++;
+  }
+
+  /** Mean loss since the last call (one read from the device). */
+  takeMeanLoss(): number {
+    const mean = this.lossSum.dataSync()[0] / Math.max(this.lossSteps, 1);
+    this.lossSum.dispose();
+    this.lossSum = tf.scalar(0);
+    this.lossSteps = 0;
+    return mean;
+  }
+
+  dispose(disposeModel: boolean): void {
+    this.lossSum.dispose();
+    this.optimizer.dispose();
+    if (disposeModel) this.model.dispose();
+  }
+}
+
+/** Builds the task's model and trains it on `split.train`; evaluates on train and test. */
+export async function train(config: TrainConfig): Promise<TrainResult> {
+  validateTrainConfig(config);
+  const task = getTask(config.task);
+  const rng = new Rng(config.seed);
+  const t0 = performance.now();
+  const maxEpochs = config.epochs ?? Number.POSITIVE_INFINITY;
+  const budget = config.budgetS ?? Number.POSITIVE_INFINITY;
+  const evalEvery = config.evalEvery ?? 1;
+  const history: EpochRecord[] = [];
+  let trainSeconds = 0;
+  let stoppedBy: StopReason = 'epochs';
+  let reachedTargetAt: number | undefined;
+
+  const newLearner = () =>
+    new Learner(
+      withSeededInit(rng.split().seed(), () => task.buildModel(config.kind, config.model)),
+      config.learningRate,
+      task,
+      config.split.train,
+      config.batchSize,
+      rng.split(),
+    );
+  const timedStep = (learner: Learner) => {
+    const s0 = performance.now();
+    learner.step();
+    trainSeconds += (performance.now() - s0) / 1000;
+  };
+
+  // Best of N initializations, judged on the training loss of each one's last quarter of steps.
+  let learner = newLearner();
+  const restarts = config.restarts ?? 1;
+  if (restarts > 1) {
+    const steps = config.restartSteps ?? 100;
+    let bestLoss = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < restarts; c++) {
+      const candidate = c === 0 ? learner : newLearner();
+      for (let s = 0; s < steps; s++) {
+        if (s === steps - Math.ceil(steps / 4)) candidate.takeMeanLoss();
+        timedStep(candidate);
+      }
+      const loss = candidate.takeMeanLoss();
+      if (loss < bestLoss) {
+        if (candidate !== learner) learner.dispose(true);
+        learner = candidate;
+        bestLoss = loss;
+      } else {
+        candidate.dispose(true);
+      }
+    }
+  }
+
+  const stepsPerEpoch = learner.stepsPerEpoch;
+  const epochsDone = () => learner.steps / stepsPerEpoch;
+  /** Closes a record; evaluates when asked; returns whether that evaluation reached `stopAt`. */
+  const record = (withTest: boolean): boolean => {
+    const rec: EpochRecord = {
+      epoch: Number(epochsDone().toFixed(3)),
+      step: learner.steps,
+      trainSeconds,
+      meanLoss: learner.takeMeanLoss(),
+    };
+    if (withTest) rec.test = evaluate(task, learner.model, config.split.test, config.evalBatchSize);
+    history.push(rec);
+    config.onEpoch?.(rec);
+    const hit =
+      config.stopAt !== undefined &&
+      rec.test !== undefined &&
+      reached(task, rec.test[task.metricName], config.stopAt);
+    if (hit) {
+      reachedTargetAt = trainSeconds;
+      stoppedBy = 'target';
+    }
+    return hit;
+  };
+
+  let pending = false; // steps since the last record
+  while (epochsDone() < maxEpochs) {
+    if (config.shouldStop?.()) {
+      stoppedBy = 'interrupted';
+      break;
+    }
+    timedStep(learner);
+    pending = true;
+    const epoch = Math.ceil(epochsDone());
+    config.onStep?.({
+      epoch,
+      step: learner.steps - (epoch - 1) * stepsPerEpoch,
+      stepsPerEpoch,
+      trainSeconds,
+    });
+    if (trainSeconds >= budget) {
+      stoppedBy = 'budget';
+      break;
+    }
+    const epochEnd = learner.steps % stepsPerEpoch === 0;
+    const stepEval =
+      config.evalEverySteps !== undefined && learner.steps % config.evalEverySteps === 0;
+    const epochEval =
+      epochEnd && evalEvery > 0 && (learner.steps / stepsPerEpoch) % evalEvery === 0;
+    if (epochEnd || stepEval) {
+      pending = false;
+      if (record(stepEval || epochEval)) break;
+    }
+  }
+  if (pending) record(false); // the partial epoch cut by budget or Ctrl-C
+  learner.dispose(false);
+  const model = learner.model;
+  const result: TrainResult = {
+    model,
+    params: model.countParams(),
+    epochs: Number(epochsDone().toFixed(3)),
+    trainSeconds,
+    wallSeconds: 0,
+    train: evaluate(task, model, config.split.train, config.evalBatchSize),
+    test: evaluate(task, model, config.split.test, config.evalBatchSize),
+    history,
+    stoppedBy,
+  };
+  if (reachedTargetAt !== undefined) result.reachedTargetAt = reachedTargetAt;
+  result.wallSeconds = (performance.now() - t0) / 1000;
+  return result;
+}
+
+function reached(task: Task, value: number, target: number): boolean {
+  return task.higherIsBetter ? value >= target : value <= target;
 }
