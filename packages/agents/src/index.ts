@@ -91,3 +91,4 @@ export type { RejectReason, ValidExperience } from './apex/validate-experience.j
 export { APEX_PROTOCOL_VERSION } from './apex/protocol.js';
 export type { ActorSpec } from './apex/protocol.js';
 export { loadApexPolicy } from './apex/policy.js';
+export { FlattenObservation, makeFlattenedEnv } from './apex/flatten-env.js';

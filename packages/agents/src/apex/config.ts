@@ -62,6 +62,12 @@ export interface ApexConfig {
   rmsDecay: number;
   /** Global gradient-norm clip (40). */
   maxGradNorm: number;
+  /**
+   * Replay ratio limit: average times each transition is sampled (Acme/Reverb
+   * `samples_per_insert`). When actors outrun the learner by more than this allows, their
+   * acknowledgements are held so they pause. 0 = no limit (the paper: actors never wait).
+   */
+  samplesPerInsert: number;
   /** Learner updates between target-network syncs K (2500). */
   targetUpdateEvery: number;
   /** Learner updates between parameter publications P. */
@@ -94,6 +100,7 @@ export const DEFAULT_APEX_CONFIG: ApexConfig = {
   optimizerEpsilon: 1.5e-4,
   rmsDecay: 0.95,
   maxGradNorm: 40,
+  samplesPerInsert: 0,
   targetUpdateEvery: 2500,
   publishEvery: 25,
   network: { torso: 'auto', coordConv: false },
@@ -137,6 +144,7 @@ export function resolveApexConfig(value: unknown = {}, path = 'apex'): ApexConfi
     optimizerEpsilon: num('optimizerEpsilon', { above: 0 }),
     rmsDecay: num('rmsDecay', { min: 0, max: 1 }),
     maxGradNorm: num('maxGradNorm', { above: 0 }),
+    samplesPerInsert: num('samplesPerInsert', { min: 0 }),
     targetUpdateEvery: int('targetUpdateEvery', 1, 1e9),
     publishEvery: int('publishEvery', 1, 1e9),
     network: resolveNetworkConfig(m.network, `${path}.network`),

@@ -147,6 +147,24 @@ describe('ApexServer', () => {
     expect(got.length).toBe(1);
   });
 
+  it('holds acknowledgements while the learner is behind (samples-per-insert limit)', async () => {
+    let behind = true;
+    const { s, got } = await server({ throttle: () => behind, maxHoldMs: 60_000 });
+    const a = link(s.endpoint);
+    const w = await hello(a);
+    let acked = false;
+    const pending = a.request(experience(w.session, 3)).then(() => (acked = true));
+    while (got.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    expect([got.length, s.heldCount, acked]).toEqual([1, 1, false]); // stored, not acknowledged
+    s.releaseHeld();
+    expect(s.heldCount).toBe(1);
+    behind = false;
+    s.releaseHeld();
+    await pending;
+    expect([s.heldCount, acked]).toEqual([0, true]);
+  });
+
   it('refuses non-loopback endpoints unless allowed, and speaks CURVE', async () => {
     await expect(server({ endpoint: 'tcp://0.0.0.0:*' })).rejects.toThrow(
       /refusing to listen on tcp:\/\/0.0.0.0/,

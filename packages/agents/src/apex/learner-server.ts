@@ -45,6 +45,16 @@ export interface ApexServerOptions {
   expectations: ExperienceExpectations;
   /** A validated batch from actor session `session`. */
   onExperience(batch: ValidExperience, session: string): void;
+  /**
+   * Rate limiting (Acme/Reverb's samples-per-insert idea): while this returns true, the
+   * acknowledgements of accepted experience are held back (the data is already in replay), so
+   * actors, which keep at most `maxInFlight` batches unacknowledged, pause. `releaseHeld()`
+   * sends them once it returns false; an acknowledgement is never held longer than
+   * `maxHoldMs`, so a slow learner cannot make actors time out.
+   */
+  throttle?: () => boolean;
+  /** Longest hold of an acknowledgement (ms, default 10 000). */
+  maxHoldMs?: number;
   /** The newest published parameters: version and encoded reply (see `encodeParams`). */
   params(): PublishedParams | undefined;
   /** An actor silent this long no longer holds its epsilon slot (default 60 s). */
@@ -103,6 +113,7 @@ export class ApexServer {
   private loop: Promise<void> | undefined;
   private closing = false;
   private joins = 0;
+  private held: { route: Buffer; header: unknown; since: number }[] = [];
 
   private constructor(private readonly options: ApexServerOptions) {
     this.endpoint = options.endpoint;
@@ -260,10 +271,30 @@ export class ApexServer {
     this.options.onExperience(batch, s.session);
     this.stats.acceptedBatches++;
     this.stats.acceptedTransitions += batch.count;
-    this.reply(route, {
+    const ack = {
       id,
       ok: { accepted: batch.count, version: this.options.params()?.version ?? -1 },
-    });
+    };
+    if (this.options.throttle?.()) this.held.push({ route, header: ack, since: Date.now() });
+    else this.reply(route, ack);
+  }
+
+  /** Acknowledgements held back by `throttle`. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Sends held acknowledgements: all once `throttle()` is false, else those held too long. */
+  releaseHeld(): void {
+    if (this.held.length === 0) return;
+    const free = !this.options.throttle?.();
+    const oldest = Date.now() - (this.options.maxHoldMs ?? 10_000);
+    const keep: typeof this.held = [];
+    for (const h of this.held) {
+      if (free || h.since <= oldest) this.reply(h.route, h.header);
+      else keep.push(h);
+    }
+    this.held = keep;
   }
 
   private onParams(route: Buffer, id: number | null, header: Record<string, unknown>): void {
@@ -305,6 +336,8 @@ export class ApexServer {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    for (const h of this.held) this.reply(h.route, h.header);
+    this.held = [];
     await this.sending;
     this.socket.close();
     await this.loop;

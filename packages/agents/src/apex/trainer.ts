@@ -113,6 +113,8 @@ export class ApexTrainer implements Trainer {
   private pendingFrames = 0;
   private pendingEpisodes: EpisodeRecord[] = [];
   private dataArrived: (() => void) | undefined;
+  private updatesAtStart = 0;
+  private insertedAtStart = 0;
   private readonly log: (m: string) => void;
 
   private constructor(
@@ -186,6 +188,8 @@ export class ApexTrainer implements Trainer {
       );
     }
     this.publish();
+    this.updatesAtStart = this.learner.stepCount;
+    this.insertedAtStart = this.replay.inserted;
     this.server = await ApexServer.start({
       endpoint: this.options.listen ?? 'tcp://127.0.0.1:*',
       allowRemote: this.options.allowRemote,
@@ -196,6 +200,7 @@ export class ApexTrainer implements Trainer {
       epsilonExponent: config.epsilonExponent,
       expectations: { ...this.facts, maxTransitions: Math.max(4096, 2 * config.sendEvery) },
       onExperience: (batch) => this.onExperience(batch),
+      throttle: config.samplesPerInsert > 0 ? () => this.aheadOfLearner() : undefined,
       params: () => this.published,
       log: this.log,
     });
@@ -210,6 +215,20 @@ export class ApexTrainer implements Trainer {
         log: this.log,
       });
     }
+  }
+
+  /**
+   * True when actors have inserted more than `samplesPerInsert` allows for the updates done
+   * since this learner started (plus a slack of max(1000, 4 batches) transitions).
+   */
+  private aheadOfLearner(): boolean {
+    const { batchSize, samplesPerInsert, learningStarts } = this.options.config;
+    const updates = this.learner.stepCount - this.updatesAtStart;
+    const allowed =
+      learningStarts +
+      (updates * batchSize) / samplesPerInsert +
+      Math.max(1000, (4 * batchSize) / samplesPerInsert);
+    return this.replay.inserted - this.insertedAtStart > allowed;
   }
 
   private actorSpec(join: number): ActorSpec {
@@ -278,6 +297,7 @@ export class ApexTrainer implements Trainer {
       replaySize: this.replay.size,
       actors: this.server?.activeActors ?? 0,
       rejectedBatches: s?.rejectedBatches ?? 0,
+      heldAcks: this.server?.heldCount ?? 0,
       paramsVersion: this.paramsVersion,
     };
   }
@@ -292,6 +312,7 @@ export class ApexTrainer implements Trainer {
       await this.waitForData(Math.max(1, deadline - performance.now()));
     }
     if (this.replay.size < needed) {
+      this.server?.releaseHeld();
       const { frames, episodes } = this.drain();
       return { frames, episodes, metrics: this.statusMetrics() };
     }
@@ -308,6 +329,7 @@ export class ApexTrainer implements Trainer {
     });
     this.replay.updatePriorities(s.ids, this.learner.lastTdAbs);
     if (this.learner.stepCount % config.publishEvery === 0) this.publish();
+    this.server?.releaseHeld();
     const { frames, episodes } = this.drain();
     return { frames, episodes, metrics: { ...metrics, beta, ...this.statusMetrics() } };
   }
@@ -360,6 +382,8 @@ export class ApexTrainer implements Trainer {
     this.framesDone = counters.frames ?? 0;
     this.learner.setSteps(counters.updates ?? 0);
     this.paramsVersion = counters.paramsVersion ?? -1;
+    this.updatesAtStart = this.learner.stepCount; // the replay ratio counts from here
+    this.insertedAtStart = this.replay.inserted;
     if (rng[APEX_CHECKPOINT.rng]) this.rng.setState(rng[APEX_CHECKPOINT.rng] as RngState);
     if (this.server) this.publish();
   }
