@@ -56,7 +56,7 @@ async function trainRun(
     options.progress === false
       ? undefined
       : new Progress({ label, unit: 'train-s', total: spec.budgetS ?? 0 });
-  let lastTest: number | undefined;
+  let lastLoss: number | undefined;
   const seed = runSeed(options.seed, spec);
   const result = await train({
     task: spec.task,
@@ -69,16 +69,18 @@ async function trainRun(
     budgetS: spec.budgetS,
     seed,
     restarts: spec.restarts,
-    evalEvery: 1,
+    restartSteps: spec.restartSteps,
+    // Test metrics only at the end: evaluating the painters costs about a third of an epoch.
+    evalEvery: 0,
     shouldStop: options.shouldStop,
     onStep: (s) =>
       bar?.update(Math.floor(s.trainSeconds), {
         epoch: s.epoch,
         step: `${s.step}/${s.stepsPerEpoch}`,
-        ...(lastTest === undefined ? {} : { [`test_${task.metricName}`]: lastTest }),
+        ...(lastLoss === undefined ? {} : { loss: lastLoss }),
       }),
     onEpoch: (r) => {
-      if (r.test) lastTest = r.test[task.metricName];
+      lastLoss = r.meanLoss;
     },
   });
   bar?.finish({

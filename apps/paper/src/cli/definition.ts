@@ -24,12 +24,12 @@ export const reproduceCli = defineCli({
     epochs: {
       type: 'int',
       min: 1,
-      help: 'epoch cap of every run (alone: no time budget, train exactly this many epochs)',
+      help: 'epoch cap of every run (default per task: classification 2, regression 5, rendering 2); given alone, no time cap',
     },
     budgetS: {
       type: 'float',
       min: 0.1,
-      help: 'training seconds per run (default per task: classification 150, regression 60, rendering 200)',
+      help: 'cap on training seconds per run (default per task: classification 240, regression 120, rendering 360)',
     },
     figureExamples: {
       type: 'int',
