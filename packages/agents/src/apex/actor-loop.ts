@@ -92,6 +92,14 @@ export async function runActor(options: RunActorOptions): Promise<ActorStats> {
         curve: options.curve,
         timeoutMs: options.timeoutMs,
       });
+      // A stop while waiting on the learner (e.g. it is gone) must not wait out the timeout:
+      // after a short grace for the normal path (finish the step, say bye), close the link.
+      let stopSeen = 0;
+      const watch = setInterval(() => {
+        if (!stop.stopped) return;
+        stopSeen ||= Date.now();
+        if (Date.now() - stopSeen > 1500) void link.close();
+      }, 100);
       try {
         const welcome = (await link.request({
           type: 'hello',
@@ -121,6 +129,7 @@ export async function runActor(options: RunActorOptions): Promise<ActorStats> {
         log(`apex actor ${label}: lost the learner (${(err as Error).message}); reconnecting`);
         await sleep(options.retryMs ?? 1000);
       } finally {
+        clearInterval(watch);
         await link.close();
       }
     }
