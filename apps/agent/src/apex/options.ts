@@ -23,7 +23,7 @@ export const APEX_OPTIONS = {
     type: 'int',
     default: D.epsilonSlots,
     min: 0,
-    help: 'N of eps_i = 0.4^(1 + 7 i / (N - 1)) (0: --actors)',
+    help: 'N of eps_i = 0.4^(1 + 7 i / (N - 1)): all actors you expect (0: --actors, or 8 with --actors 0)',
   },
   envsPerActor: {
     type: 'int',
@@ -86,6 +86,12 @@ export const APEX_OPTIONS = {
   },
   lr: { type: 'float', default: D.learningRate, min: 0, help: 'learning rate' },
   maxGradNorm: { type: 'float', default: D.maxGradNorm, min: 0, help: 'global gradient-norm clip' },
+  samplesPerInsert: {
+    type: 'float',
+    default: D.samplesPerInsert,
+    min: 0,
+    help: 'replay ratio limit: actors pause while each transition would be sampled fewer times than this (0: no limit)',
+  },
   targetUpdate: {
     type: 'int',
     default: D.targetUpdateEvery,
@@ -118,6 +124,7 @@ export interface ApexCliValues {
   optimizer: 'adam' | 'rmsprop';
   lr: number;
   maxGradNorm: number;
+  samplesPerInsert: number;
   targetUpdate: number;
   publishEvery: number;
   torso: string;
@@ -143,6 +150,7 @@ export function apexConfigFromCli(v: ApexCliValues): ApexConfig {
     optimizer: v.optimizer,
     learningRate: v.lr,
     maxGradNorm: v.maxGradNorm,
+    samplesPerInsert: v.samplesPerInsert,
     targetUpdateEvery: v.targetUpdate,
     publishEvery: v.publishEvery,
     network: { torso: v.torso, coordConv: v.coordConv },

@@ -15,7 +15,9 @@ export interface ApexConfig {
   numActors: number;
   /**
    * N of the exploration schedule eps_i = epsilonBase^(1 + epsilonExponent * i / (N - 1)):
-   * actor i (in joining order, modulo N) explores with eps_i. 0 = use numActors (at least 1).
+   * actor i (the lowest slot free when it joins; round robin when all are taken) explores with
+   * eps_i. 0 = numActors, or 8 when there are no local actors (distributed runs): set it to
+   * the total number of actors you expect.
    */
   epsilonSlots: number;
   /** Base of the schedule (0.4). */

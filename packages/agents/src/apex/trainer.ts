@@ -195,7 +195,7 @@ export class ApexTrainer implements Trainer {
       allowRemote: this.options.allowRemote,
       curve: this.options.curve,
       actorSpec: (join) => this.actorSpec(join),
-      epsilonSlots: config.epsilonSlots || Math.max(1, config.numActors),
+      epsilonSlots: config.epsilonSlots || config.numActors || 8,
       epsilonBase: config.epsilonBase,
       epsilonExponent: config.epsilonExponent,
       expectations: { ...this.facts, maxTransitions: Math.max(4096, 2 * config.sendEvery) },
