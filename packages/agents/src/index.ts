@@ -27,6 +27,8 @@ export type { ObservationSpec, GainMap } from './networks/torso.js';
 export { buildActorCritic, initOrthogonal } from './networks/actor-critic.js';
 export type { ActorCritic, ActorCriticSpec } from './networks/actor-critic.js';
 export { orthogonalMatrix } from './networks/orthogonal.js';
+export { clipByGlobalNorm } from './core/clip-grads.js';
+export { useFastWasmMatMul } from './core/wasm-matmul.js';
 
 // A2C
 export { DEFAULT_A2C_CONFIG, resolveA2CConfig } from './a2c/config.js';
@@ -40,6 +42,7 @@ export type { A2CBatch, A2CUpdateMetrics } from './a2c/learner.js';
 export { RolloutBuffer, RolloutCollector } from './a2c/rollout.js';
 export { A2CTrainer, A2C_CHECKPOINT, describeSpaces } from './a2c/trainer.js';
 export type { A2CTrainerOptions } from './a2c/trainer.js';
+export { loadA2CPolicy } from './a2c/policy.js';
 
 // Training-run shell
 export { runTraining, runPaths } from './run/training-run.js';

@@ -32,6 +32,12 @@ export interface A2CConfig {
   vfCoef: number;
   /** Global gradient-norm clip (0.5). */
   maxGradNorm: number;
+  /**
+   * Rewards are multiplied by this before returns are computed (episode statistics stay in raw
+   * units). Pac-Man's +-500 rewards want ~0.01: A2C's defaults were tuned on clipped Atari
+   * rewards in [-1, 1], and raw Pac-Man advantages swamp the entropy bonus at once.
+   */
+  rewardScale: number;
   /** Normalize advantages per batch (SB3 A2C option, off by default). */
   normalizeAdvantage: boolean;
   /** Torso choice and CoordConv. */
@@ -50,6 +56,7 @@ export const DEFAULT_A2C_CONFIG: A2CConfig = {
   entCoef: 0.01,
   vfCoef: 0.5,
   maxGradNorm: 0.5,
+  rewardScale: 1,
   normalizeAdvantage: false,
   network: { torso: 'auto', coordConv: false },
 };
@@ -77,6 +84,7 @@ export function resolveA2CConfig(value: unknown = {}, path = 'a2c'): A2CConfig {
     entCoef: checkNumber(`${path}.entCoef`, m.entCoef, { min: 0 }),
     vfCoef: checkNumber(`${path}.vfCoef`, m.vfCoef, { min: 0 }),
     maxGradNorm: checkNumber(`${path}.maxGradNorm`, m.maxGradNorm, { above: 0 }),
+    rewardScale: checkNumber(`${path}.rewardScale`, m.rewardScale, { above: 0 }),
     normalizeAdvantage: checkBoolean(`${path}.normalizeAdvantage`, m.normalizeAdvantage),
     network: resolveNetworkConfig(m.network, `${path}.network`),
   };

@@ -8,6 +8,7 @@ import type { A2CConfig } from './config.js';
 import { a2cLoss } from './loss.js';
 import { observationTensor } from './actor.js';
 import { clipByGlobalNorm } from '../core/clip-grads.js';
+import { useFastWasmMatMul } from '../core/wasm-matmul.js';
 
 /** One update's flat batch (`b_` = flattened `[T * N]`, CleanRL's naming). */
 export interface A2CBatch {
@@ -41,7 +42,11 @@ interface MutableLearningRate {
 export function normalizeAdvantages(adv: Float32Array, mask: Float32Array): Float32Array {
   let n = 0;
   let sum = 0;
-  for (let k = 0; k < adv.length; k++) if (mask[k]) (n++, (sum += adv[k] as number));
+  for (let k = 0; k < adv.length; k++) {
+    if (!mask[k]) continue;
+    n++;
+    sum += adv[k] as number;
+  }
   const mean = sum / Math.max(n, 1);
   let sq = 0;
   for (let k = 0; k < adv.length; k++) if (mask[k]) sq += ((adv[k] as number) - mean) ** 2;
@@ -62,6 +67,7 @@ export class A2CLearner implements Learner<A2CBatch, A2CUpdateMetrics> {
     readonly obsShape: readonly number[],
     readonly config: A2CConfig,
   ) {
+    useFastWasmMatMul(); // dense-layer gradients on wasm; see core/wasm-matmul.ts
     this.optimizer = tf.train.rmsprop(
       config.learningRate,
       config.rmsDecay,

@@ -102,7 +102,10 @@ export class RolloutCollector {
     const [obs] = await this.env.reset({ seed });
     this.obs = (obs as ObsArray).slice();
     this.resetPending.fill(0);
-    for (const e of this.episodes) ((e.return = 0), (e.length = 0));
+    for (const e of this.episodes) {
+      e.return = 0;
+      e.length = 0;
+    }
   }
 
   /** Fills `buf` with `buf.numSteps` steps; returns the episodes that finished. */

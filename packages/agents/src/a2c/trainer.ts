@@ -138,7 +138,8 @@ export class A2CTrainer implements Trainer {
     const input = {
       numSteps: config.nSteps,
       numEnvs: config.numEnvs,
-      rewards: buf.rewards,
+      rewards:
+        config.rewardScale === 1 ? buf.rewards : buf.rewards.map((r) => r * config.rewardScale),
       values: buf.values,
       terminated: buf.terminated,
       truncated: buf.truncated,

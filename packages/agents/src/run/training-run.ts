@@ -149,6 +149,9 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
   try {
     let sinceCheckpoint = 0;
     while (trainer.frames < totalFrames && !stop.stopped) {
+      // A turn of the event loop: with synchronous envs and backends an update never waits on
+      // I/O, and Node delivers signals (Ctrl-C) only between macrotasks.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const report = await trainer.iterate();
       window.add(report.episodes);
       episodes += report.episodes.length;
