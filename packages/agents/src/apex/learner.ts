@@ -7,6 +7,7 @@
 import { tf } from '@coordconv/backend';
 import type { Learner } from '../core/roles.js';
 import { clipByGlobalNorm } from '../core/clip-grads.js';
+import { useFastWasmMatMul } from '../core/wasm-matmul.js';
 import { qValues } from '../networks/dueling-q.js';
 import type { ApexConfig } from './config.js';
 import { CenteredRMSProp } from './centered-rmsprop.js';
@@ -62,6 +63,7 @@ export class ApexLearner implements Learner<ApexBatch, ApexUpdateMetrics> {
     readonly obsShape: readonly number[],
     readonly config: ApexConfig,
   ) {
+    useFastWasmMatMul(); // dense-layer gradients on wasm; see core/wasm-matmul.ts
     this.optimizer = makeOptimizer(config);
     // model.trainableWeights order: checkpoints map optimizer slots by it.
     this.variables = online.trainableWeights.map((w) => w.read() as tf.Variable);
