@@ -23,13 +23,14 @@ export interface TrainConfig {
   /** Also evaluate on the test set every this many steps (for time-to-accuracy). Default: off. */
   evalEverySteps?: number;
   /**
-   * Initializations to try (default 1). Each trains `restartSteps` steps and the one with the
-   * lowest training loss over its last quarter of steps continues; the others' time counts
-   * against the budget. The max-pooled CoordConv regressor needs it: from some inits the maximum
-   * never lands on the input pixel and training stalls at the mean prediction.
+   * Initializations to try (default 1), narrowed by successive halving: each round, every
+   * surviving candidate trains `restartSteps` more steps and the half with the lowest training
+   * loss survives, until one is left (its steps count as training; all of them count against the
+   * budget). The max-pooled CoordConv regressor needs it: from some inits the maximum never
+   * lands on the input pixel and training stalls at the mean prediction.
    */
   restarts?: number;
-  /** Steps per initialization when `restarts` > 1. Default 100. */
+  /** Steps per candidate per round when `restarts` > 1. Default 50. */
   restartSteps?: number;
   /** Stop as soon as a test evaluation reaches this headline value (e.g. 1 = 100% accuracy). */
   stopAt?: number;

@@ -81,12 +81,13 @@ describe('train', () => {
     const restarted = await train({
       ...base('regression', 'coordconv'),
       restarts: 3,
-      restartSteps: 2,
-      epochs: 2,
+      restartSteps: 1,
+      epochs: 3,
     });
-    // The kept candidate's 2 steps count as its first epoch (2 steps per epoch here).
-    expect(restarted.history.map((h) => h.step)).toEqual([4]);
-    expect(restarted.epochs).toBe(2);
+    // Rounds of 3 then 2 candidates: the survivor has 2 steps (its first epoch here), then
+    // trains to the end of epoch 3.
+    expect(restarted.history.map((h) => h.step)).toEqual([4, 6]);
+    expect(restarted.epochs).toBe(3);
     restarted.model.dispose();
 
     const budgeted = await train({

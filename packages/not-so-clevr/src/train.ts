@@ -134,27 +134,30 @@ export async function train(config: TrainConfig): Promise<TrainResult> {
     trainSeconds += (performance.now() - s0) / 1000;
   };
 
-  // Best of N initializations, judged on the training loss of each one's last quarter of steps.
-  let learner = newLearner();
+  // Best of N initializations by successive halving: every round, each surviving candidate
+  // trains `restartSteps` more steps and the better half (by its training loss over the second
+  // half of the round) survives, until one is left.
+  let learner: Learner;
   const restarts = config.restarts ?? 1;
   if (restarts > 1) {
-    const steps = config.restartSteps ?? 100;
-    let bestLoss = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < restarts; c++) {
-      const candidate = c === 0 ? learner : newLearner();
-      for (let s = 0; s < steps; s++) {
-        if (s === steps - Math.ceil(steps / 4)) candidate.takeMeanLoss();
-        timedStep(candidate);
-      }
-      const loss = candidate.takeMeanLoss();
-      if (loss < bestLoss) {
-        if (candidate !== learner) learner.dispose(true);
-        learner = candidate;
-        bestLoss = loss;
-      } else {
-        candidate.dispose(true);
-      }
+    const steps = config.restartSteps ?? 50;
+    let alive = Array.from({ length: restarts }, () => newLearner());
+    while (alive.length > 1) {
+      const scored = alive.map((candidate) => {
+        for (let s = 0; s < steps; s++) {
+          if (s === Math.floor(steps / 2)) candidate.takeMeanLoss();
+          timedStep(candidate);
+        }
+        return { candidate, loss: candidate.takeMeanLoss() };
+      });
+      scored.sort((a, b) => a.loss - b.loss);
+      const keep = Math.ceil(scored.length / 2);
+      for (const { candidate } of scored.slice(keep)) candidate.dispose(true);
+      alive = scored.slice(0, keep).map((x) => x.candidate);
     }
+    learner = alive[0];
+  } else {
+    learner = newLearner();
   }
 
   const stepsPerEpoch = learner.stepsPerEpoch;

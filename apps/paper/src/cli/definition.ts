@@ -29,7 +29,7 @@ export const reproduceCli = defineCli({
     budgetS: {
       type: 'float',
       min: 0.1,
-      help: 'cap on training seconds per run (default per task: classification 240, regression 120, rendering 360)',
+      help: 'cap on training seconds per run (default per task: classification 240, regression 180, rendering 360)',
     },
     figureExamples: {
       type: 'int',
