@@ -52,6 +52,7 @@ export async function evaluateMain(o: EvaluateOptions): Promise<void> {
     validRate: m.validRate,
     meanObjects: m.meanObjects,
     centreJsd: m.centreJsd,
+    centreJsdByColor: m.centreJsdByColor,
     centreCoverage: m.centreCoverage,
     colorBalance: m.colorBalance,
     shapeBalance: m.shapeBalance,

@@ -17,6 +17,9 @@ function lines(name: string, m: SceneMetrics): string[] {
     `  valid scenes     ${pct(m.validRate)} of ${m.images}${reasons ? ` (invalid: ${reasons})` : ''}`,
     `  objects/image    ${m.meanObjects.toFixed(2)}`,
     `  centre JSD       ${m.centreJsd.toFixed(4)} bits   (0 = data's distribution, 1 = disjoint)`,
+    `  by colour        ${Object.entries(m.centreJsdByColor)
+      .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+      .join(', ')}`,
     `  centre coverage  ${pct(m.centreCoverage)} of the data's grid cells`,
     `  colours          ${dist(m.colorBalance)}`,
     `  shapes           ${dist(m.shapeBalance)}`,

@@ -25,6 +25,7 @@ describe('scene metrics', () => {
     expect(fresh.validRate).toBeGreaterThan(0.97);
     expect(fresh.centreJsd).toBeLessThan(0.06);
     expect(fresh.centreCoverage).toBeGreaterThan(0.9);
+    expect(fresh.centreJsdByColor.red).toBeLessThan(0.1);
     expect(fresh.colorBalance.red).toBeCloseTo(0.5, 1);
     expect(fresh.shapeBalance.square).toBeGreaterThan(0.4);
     const one = parse(3, 1);
@@ -36,6 +37,19 @@ describe('scene metrics', () => {
     expect(collapsed.validRate).toBe(1);
     expect(collapsed.centreJsd).toBeGreaterThan(0.5);
     expect(collapsed.centreCoverage).toBeLessThan(0.1);
+  });
+
+  it('per-colour divergence exposes colour entangled with position', () => {
+    const data = parse(1, 400);
+    // Keep only scenes where red is left of blue: positions overall look like the data's.
+    const redLeft = parse(2, 800).filter((p) => {
+      const red = p.objects.find((o) => o.color === 'red');
+      const blue = p.objects.find((o) => o.color === 'blue');
+      return red && blue && red.x < blue.x;
+    });
+    const m = sceneMetrics(redLeft, data, cfg);
+    expect(m.centreJsdByColor.red).toBeGreaterThan(2 * m.centreJsd);
+    expect(m.centreJsdByColor.blue).toBeGreaterThan(2 * m.centreJsd);
   });
 
   it('coverage map: the mean image, normalized, side by side', () => {

@@ -25,23 +25,26 @@ export interface SceneMetrics {
   shapeBalance: Record<string, number>;
   /** Jensen-Shannon divergence (bits, 0..1) between the centre histograms of samples and data. */
   centreJsd: number;
+  /** The same divergence per colour: position entangled with colour shows up here (e.g. red only on the left). */
+  centreJsdByColor: Record<string, number>;
   /** Fraction of the grid cells holding data centres that also hold sample centres. */
   centreCoverage: number;
   /** Mean fraction of pixels no colour explains. */
   unclassifiedFraction: number;
 }
 
-/** Histogram (normalized, gridCells^2) of the centres of well-formed objects. */
+/** Histogram (normalized, gridCells^2) of the centres of well-formed objects (of one colour, if given). */
 export function centreHistogram(
   scenes: readonly ParsedScene[],
   imageSize: number,
   gridCells = 8,
+  color?: string,
 ): Float64Array {
   const hist = new Float64Array(gridCells * gridCells);
   let total = 0;
   for (const s of scenes) {
     for (const o of s.objects) {
-      if (o.shape === null) continue;
+      if (o.shape === null || (color !== undefined && o.color !== color)) continue;
       const cx = Math.min(gridCells - 1, Math.max(0, Math.floor((o.x / imageSize) * gridCells)));
       const cy = Math.min(gridCells - 1, Math.max(0, Math.floor((o.y / imageSize) * gridCells)));
       hist[cy * gridCells + cx]++;
@@ -134,6 +137,15 @@ export function sceneMetrics(
     ),
     shapeBalance: fractions(shapes, cfg.shapes),
     centreJsd: jensenShannon(ps, pd),
+    centreJsdByColor: Object.fromEntries(
+      cfg.colors.map((c) => [
+        c.name,
+        jensenShannon(
+          centreHistogram(samples, cfg.imageSize, grid, c.name),
+          centreHistogram(data, cfg.imageSize, grid, c.name),
+        ),
+      ]),
+    ),
     centreCoverage: dataCells ? reached / dataCells : 0,
     unclassifiedFraction: div(unclassified),
   };
