@@ -18,7 +18,7 @@ export const RUN_OPTIONS = {
   },
   torso: {
     type: 'enum',
-    choices: ['auto', 'mlp', 'grid', 'nature'],
+    choices: ['auto', 'mlp', 'grid', 'grid-small', 'nature'],
     default: 'auto',
     help: 'network torso (auto: grid planes -> grid, pixels -> nature, vectors -> mlp)',
   },
@@ -47,7 +47,7 @@ export const RUN_OPTIONS = {
 export interface RunCliValues {
   algo: 'a2c' | 'apex';
   coordconv: boolean;
-  torso: 'auto' | 'mlp' | 'grid' | 'nature';
+  torso: 'auto' | 'mlp' | 'grid' | 'grid-small' | 'nature';
   steps?: number;
   seed: number;
   out?: string;

@@ -59,7 +59,7 @@ export interface A2CCliValues {
   lrSchedule: 'constant' | 'linear';
   normalizeAdvantage: boolean;
   coordconv: boolean;
-  torso: 'auto' | 'mlp' | 'grid' | 'nature';
+  torso: 'auto' | 'mlp' | 'grid' | 'grid-small' | 'nature';
 }
 
 /** Pac-Man's +-500 rewards are scaled to A2C's usual range; other envs keep theirs. */

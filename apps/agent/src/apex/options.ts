@@ -112,18 +112,18 @@ export interface ApexCliValues {
   envsPerActor: number;
   sendEvery: number;
   paramsEvery: number;
-  nSteps: number;
-  gamma: number;
-  rewardScale: number;
-  rewardClip: number;
+  nSteps?: number;
+  gamma?: number;
+  rewardScale?: number;
+  rewardClip?: number;
   replayCapacity: number;
   learningStarts: number;
   alpha: number;
   beta: number;
   batchSize: number;
   optimizer: 'adam' | 'rmsprop';
-  lr: number;
-  maxGradNorm: number;
+  lr?: number;
+  maxGradNorm?: number;
   samplesPerInsert: number;
   targetUpdate: number;
   publishEvery: number;
@@ -131,6 +131,7 @@ export interface ApexCliValues {
   coordConv: boolean;
 }
 
+/** Flags shared with other algorithms may arrive undefined: Ape-X's defaults apply then. */
 export function apexConfigFromCli(v: ApexCliValues): ApexConfig {
   return resolveApexConfig({
     numActors: v.actors,
@@ -138,18 +139,18 @@ export function apexConfigFromCli(v: ApexCliValues): ApexConfig {
     envsPerActor: v.envsPerActor,
     sendEvery: v.sendEvery,
     paramsEvery: v.paramsEvery,
-    nSteps: v.nSteps,
-    gamma: v.gamma,
-    rewardScale: v.rewardScale,
-    rewardClip: v.rewardClip,
+    nSteps: v.nSteps ?? D.nSteps,
+    gamma: v.gamma ?? D.gamma,
+    rewardScale: v.rewardScale ?? 0.1,
+    rewardClip: v.rewardClip ?? D.rewardClip,
     replayCapacity: v.replayCapacity,
     learningStarts: v.learningStarts,
     alpha: v.alpha,
     beta: v.beta,
     batchSize: v.batchSize,
     optimizer: v.optimizer,
-    learningRate: v.lr,
-    maxGradNorm: v.maxGradNorm,
+    learningRate: v.lr ?? D.learningRate,
+    maxGradNorm: v.maxGradNorm ?? D.maxGradNorm,
     samplesPerInsert: v.samplesPerInsert,
     targetUpdateEvery: v.targetUpdate,
     publishEvery: v.publishEvery,

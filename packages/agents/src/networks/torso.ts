@@ -90,9 +90,11 @@ export function buildTorso(
       x = apply(tf.layers.dense({ units: 64, activation: 'tanh', name: 'torso_dense2' }), x);
       return x;
     case 'grid':
+    case 'grid-small': {
+      const [f1, f2, units] = kind === 'grid' ? [32, 64, 256] : [16, 32, 128];
       x = apply(
         firstConv(config, {
-          filters: 32,
+          filters: f1,
           kernelSize: 3,
           padding: 'same',
           activation: 'relu',
@@ -102,7 +104,7 @@ export function buildTorso(
       );
       x = apply(
         tf.layers.conv2d({
-          filters: 64,
+          filters: f2,
           kernelSize: 3,
           padding: 'same',
           activation: 'relu',
@@ -111,7 +113,8 @@ export function buildTorso(
         x,
       );
       x = apply(tf.layers.flatten({ name: 'torso_flatten' }), x);
-      return apply(tf.layers.dense({ units: 256, activation: 'relu', name: 'torso_dense' }), x);
+      return apply(tf.layers.dense({ units, activation: 'relu', name: 'torso_dense' }), x);
+    }
     case 'nature':
       x = apply(tf.layers.rescaling({ scale: 1 / 255, name: 'torso_scale' }), x);
       x = apply(
