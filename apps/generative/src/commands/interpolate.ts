@@ -168,7 +168,13 @@ export async function interpolateMain(o: InterpolateOptions): Promise<void> {
       out,
       frames: result.gif.frames,
       stopped: result.stopped,
-      smoothness: Object.fromEntries(result.smoothness.map((s) => [s.label, s.figures])),
+      // Per-step changes stay out of the summary line (they are one number per frame).
+      smoothness: Object.fromEntries(
+        result.smoothness.map(({ label, figures: { steps: _steps, ...figures } }) => [
+          label,
+          figures,
+        ]),
+      ),
     };
     process.stdout.write(JSON.stringify(summary) + '\n');
   } finally {
