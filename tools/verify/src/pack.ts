@@ -42,15 +42,28 @@ interface PackResult {
 }
 
 /** Files a tarball must never carry. */
-const FORBIDDEN = [/\.test\.[cm]?[jt]s(\.map)?$/, /\.test\.d\.ts$/, /(^|\/)test-[^/]*\.(js|d\.ts)$/, /^src\//, /tsconfig/, /vitest\.config/, /\.tsbuildinfo$/];
+const FORBIDDEN = [
+  /\.test\.[cm]?[jt]s(\.map)?$/,
+  /\.test\.d\.ts$/,
+  /(^|\/)test-[^/]*\.(js|d\.ts)$/,
+  /^src\//,
+  /tsconfig/,
+  /vitest\.config/,
+  /\.tsbuildinfo$/,
+];
 
 /** Packs `pkg` into `dest`, returns the tarball path; throws if it carries a forbidden file. */
 export function packPackage(pkg: WorkspacePackage, dest: string): string {
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: pkg.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], {
+    cwd: pkg.dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const [result] = JSON.parse(out) as PackResult[];
   if (!result) throw new Error(`npm pack printed nothing for ${pkg.name}`);
   const bad = result.files.map((f) => f.path).filter((p) => FORBIDDEN.some((re) => re.test(p)));
-  if (bad.length) throw new Error(`${pkg.name}: tarball carries files users must not get: ${bad.join(', ')}`);
+  if (bad.length)
+    throw new Error(`${pkg.name}: tarball carries files users must not get: ${bad.join(', ')}`);
   const paths = result.files.map((f) => f.path);
   if (!paths.includes('dist/index.js') || !paths.includes('dist/index.d.ts')) {
     throw new Error(`${pkg.name}: tarball lacks dist/index.js or dist/index.d.ts (was it built?)`);
