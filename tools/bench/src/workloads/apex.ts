@@ -6,8 +6,8 @@
  *   this shared 2-core machine the wall figure depends on the other processes' load). Items are small (8-float observation and next observation, action,
  *   return, discount) so the figure measures the sum/min trees and the ring, not memcpy; a
  *   second line uses Pac-Man smallClassic grid observations (840 floats) at capacity 1e5.
- * - `apex-fps`: end-to-end Ape-X on Pac-Man smallClassic (grid observations, the grid torso,
- *   batch 64): environment frames per second consumed with 1 and 2 local actor threads, and
+ * - `apex-fps`: end-to-end Ape-X on Pac-Man smallClassic (grid observations, the grid-small
+ *   torso, batch 32: the CPU learning-run configuration, without its replay-ratio limit): environment frames per second consumed with 1 and 2 local actor threads, and
  *   the learner's updates per second and busy fraction in the main thread. The machine has 2
  *   cores, so actors and the learner compete for them.
  */
@@ -75,7 +75,8 @@ async function apexFpsLine(ctx: BenchContext, actors: number): Promise<BenchLine
   const seconds = Math.max(ctx.seconds, 15);
   const config = resolveApexConfig({
     numActors: actors,
-    batchSize: 64,
+    batchSize: 32,
+    network: { torso: 'grid-small', coordConv: false },
     learningStarts: 1000,
     replayCapacity: 20_000,
   });
@@ -107,6 +108,7 @@ async function apexFpsLine(ctx: BenchContext, actors: number): Promise<BenchLine
     workload: 'apex-fps',
     backend: ctx.backend,
     env: 'pacman smallClassic grid',
+    torso: 'grid-small',
     actors,
     batch: config.batchSize,
     frames_per_s: round4((trainer.frames - f0) / elapsed),
