@@ -9,7 +9,7 @@ import { initBackend, loadCheckpoint, saveCheckpoint } from '@coordconv/backend'
 import { resolveApexConfig } from './config.js';
 import { ApexTrainer } from './trainer.js';
 
-const fixture = fileURLToPath(new URL('./fixtures/actor-process.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('./test-actor-process.ts', import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
