@@ -21,7 +21,14 @@ export function observationTensor(
   count: number,
   obsShape: readonly number[],
 ): tf.Tensor {
-  const data = obs instanceof Float32Array ? obs : Float32Array.from(obs);
+  // `obs` may be a larger reusable buffer: only its first `count` observations are used.
+  const size = count * obsShape.reduce((a, b) => a * b, 1);
+  const data =
+    obs instanceof Float32Array
+      ? obs.length === size
+        ? obs
+        : obs.subarray(0, size)
+      : Float32Array.from(Array.prototype.slice.call(obs, 0, size) as number[]);
   return tf.tensor(data, [count, ...obsShape], 'float32');
 }
 

@@ -31,7 +31,7 @@ describe('chooseTorso', () => {
       /at least 36x36, got \[20, 20, 3\]/,
     );
     expect(() => resolveNetworkConfig({ torso: 'resnet' })).toThrow(
-      /network.torso must be one of auto, mlp, grid, nature, got "resnet"/,
+      /network.torso must be one of auto, mlp, grid, grid-small, nature, got "resnet"/,
     );
     expect(() => resolveNetworkConfig({ coordconv: true })).toThrow(
       /network.coordconv is not a known field/,
