@@ -53,9 +53,9 @@ export const APEX_OPTIONS = {
   },
   rewardClip: {
     type: 'float',
-    default: D.rewardClip,
+    default: 1,
     min: 0,
-    help: 'clip scaled rewards to +-this (0: no clip)',
+    help: 'clip scaled rewards to +-this, 0: off (apex 1, as DQN; Pac-Man: food 0.9, step -0.1, caught -1)',
   },
   replayCapacity: {
     type: 'int',
@@ -142,7 +142,7 @@ export function apexConfigFromCli(v: ApexCliValues): ApexConfig {
     nSteps: v.nSteps ?? D.nSteps,
     gamma: v.gamma ?? D.gamma,
     rewardScale: v.rewardScale ?? 0.1,
-    rewardClip: v.rewardClip ?? D.rewardClip,
+    rewardClip: v.rewardClip ?? 1,
     replayCapacity: v.replayCapacity,
     learningStarts: v.learningStarts,
     alpha: v.alpha,
