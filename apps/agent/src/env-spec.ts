@@ -26,7 +26,7 @@ export const ENV_OPTIONS = {
   },
   layout: {
     type: 'string',
-    default: 'mediumGrid',
+    default: 'smallClassic',
     help: `Pac-Man layout: ${LAYOUT_NAMES.join(', ')}, or a .lay file`,
   },
   obs: {

@@ -1,36 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A2CTrainer, resolveA2CConfig } from '@coordconv/agents';
 import { initBackend, tf } from '@coordconv/backend';
-import { serveEnv, type EnvServer } from '@coordconv/gym';
-import { PacmanEnv } from '@coordconv/pacman';
 import { envFactoryFromCli, makeVectorEnv } from './env-spec.js';
 
-let server: EnvServer;
+let server: ChildProcess | undefined;
+let endpoint = '';
 
 beforeAll(async () => {
   await initBackend();
-  // The bundled Pac-Man served over ZeroMQ, as `nx run pacman:serve` does; one env per client.
-  server = await serveEnv(() => new PacmanEnv({ layout: 'smallGrid', maxSteps: 30 }), {
-    endpoint: 'tcp://127.0.0.1:*',
+  // The bundled Pac-Man served over ZeroMQ by its own CLI, in another process, as a user would.
+  server = spawn(
+    process.execPath,
+    [
+      '--conditions=@coordconv/source',
+      '--import',
+      'tsx',
+      'packages/pacman/src/cli/serve.ts',
+      '--endpoint',
+      'tcp://127.0.0.1:*',
+      '--layout',
+      'smallGrid',
+      '--max-steps',
+      '30',
+    ],
+    { cwd: join(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  endpoint = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server!.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /tcp:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    server!.on('exit', (code) => reject(new Error(`pacman:serve exited with ${code}`)));
   });
 });
 
-afterAll(async () => {
-  await server?.close();
+afterAll(() => {
+  server?.kill('SIGTERM');
 });
 
 describe('A2C against a RemoteEnv', () => {
-  it('trains a few updates through --env tcp://HOST:PORT', async () => {
+  it('trains a few updates through --env tcp://HOST:PORT (envs in a worker thread)', async () => {
     const factory = envFactoryFromCli({
-      env: server.endpoint,
+      env: endpoint,
       layout: 'smallGrid',
       obs: 'grid',
       cellSize: 8,
       ghosts: 'random',
       maxSteps: 30,
-      timeoutMs: 10_000,
+      timeoutMs: 20_000,
     });
-    const env = await makeVectorEnv(factory, { numEnvs: 4, workers: 0 });
+    const env = await makeVectorEnv(factory, { numEnvs: 4, workers: 1 });
     expect(env.singleObservationSpace.shape).toEqual([7, 7, 6]);
     const trainer = new A2CTrainer({
       config: resolveA2CConfig({ numEnvs: 4, rewardScale: 0.01 }),

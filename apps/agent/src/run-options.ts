@@ -58,7 +58,7 @@ export interface RunCliValues {
   quiet: boolean;
 }
 
-/** runs/a2c-mediumGrid-coordconv-20260130-141502 */
+/** runs/a2c-smallClassic-coordconv-20260130-141502 */
 export function defaultRunDir(
   algo: string,
   label: string,

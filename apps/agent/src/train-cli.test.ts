@@ -32,7 +32,8 @@ describe('agent:train options', () => {
       entCoef: 0.01,
       vfCoef: 0.5,
       maxGradNorm: 0.5,
-      rewardScale: 0.01,
+      rewardScale: 0.1,
+      rewardClip: 1,
     });
     expect(a2cConfigFromCli(parse('--coordconv', '--n-steps', '8'), false)).toMatchObject({
       nSteps: 8,

@@ -18,10 +18,10 @@ export const TRAIN_CLI = defineCli({
   options: { ...RUN_OPTIONS, ...ENV_OPTIONS, ...APEX_OPTIONS, ...A2C_OPTIONS },
   epilog: [
     'Examples:',
-    '  npx nx run agent:train                                  # A2C on mediumGrid, the newcomer demo',
+    '  npx nx run agent:train                                  # A2C on smallClassic, the newcomer demo',
     '  npx nx run agent:train -- --coordconv --seed 1          # the same with CoordConv',
     '  npx nx run agent:train -- --layout smallClassic --steps 1000000',
     '  npx nx run agent:train -- --env tcp://127.0.0.1:5555    # a served env (nx run pacman:serve)',
-    '  npx nx run agent:train -- --resume runs/a2c-mediumGrid-...   # continue after Ctrl-C',
+    '  npx nx run agent:train -- --resume runs/a2c-smallClassic-...   # continue after Ctrl-C',
   ].join('\n'),
 });

@@ -36,7 +36,7 @@ export interface A2CRunConfig {
 }
 
 /** Frames of a run without --steps: enough on the bundled layouts to see the score rise (README). */
-export const DEFAULT_FRAMES = 300_000;
+export const DEFAULT_FRAMES = 200_000;
 
 export interface TrainA2CValues extends EnvCliValues, A2CCliValues, RunCliValues {
   /** Label of the progress line (default 'a2c'). */

@@ -40,7 +40,7 @@ const cli = defineCli({
     ...ENV_OPTIONS,
   },
   epilog:
-    'Examples:\n  npx nx run agent:eval -- --run runs/a2c-mediumGrid-... --episodes 200\n  npx nx run agent:eval -- --policy random --layout mediumGrid',
+    'Examples:\n  npx nx run agent:eval -- --run runs/a2c-smallClassic-... --episodes 200\n  npx nx run agent:eval -- --policy random --layout smallClassic',
 });
 
 await runCli(cli, async (o) => {

@@ -32,7 +32,7 @@ const cli = defineCli({
       help: 'tfjs backend',
     },
   },
-  epilog: 'Example: npx nx run agent:play -- --run runs/a2c-mediumGrid-... --out episode.gif',
+  epilog: 'Example: npx nx run agent:play -- --run runs/a2c-smallClassic-... --out episode.gif',
 });
 
 await runCli(cli, async (o) => {

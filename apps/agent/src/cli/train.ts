@@ -23,7 +23,7 @@ await runCli(TRAIN_CLI, async (o) => {
   }
   // Ape-X: flags shared with A2C fall back to Ape-X's own defaults.
   const { trainApex } = await import('../apex/train-apex.js');
-  const shared = ['nSteps', 'gamma', 'lr', 'maxGradNorm', 'rewardScale'] as const;
+  const shared = ['nSteps', 'gamma', 'lr', 'maxGradNorm', 'rewardScale', 'rewardClip'] as const;
   const filled: Record<string, unknown> = { ...o };
   for (const k of shared) filled[k] ??= APEX_OPTIONS[k].default;
   await trainApex({

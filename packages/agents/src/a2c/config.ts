@@ -38,6 +38,8 @@ export interface A2CConfig {
    * rewards in [-1, 1], and raw Pac-Man advantages swamp the entropy bonus at once.
    */
   rewardScale: number;
+  /** Scaled rewards are clipped to [-rewardClip, rewardClip] (Atari's sign-like clipping); 0: off. */
+  rewardClip: number;
   /** Normalize advantages per batch (SB3 A2C option, off by default). */
   normalizeAdvantage: boolean;
   /** Torso choice and CoordConv. */
@@ -57,6 +59,7 @@ export const DEFAULT_A2C_CONFIG: A2CConfig = {
   vfCoef: 0.5,
   maxGradNorm: 0.5,
   rewardScale: 1,
+  rewardClip: 0,
   normalizeAdvantage: false,
   network: { torso: 'auto', coordConv: false },
 };
@@ -85,6 +88,7 @@ export function resolveA2CConfig(value: unknown = {}, path = 'a2c'): A2CConfig {
     vfCoef: checkNumber(`${path}.vfCoef`, m.vfCoef, { min: 0 }),
     maxGradNorm: checkNumber(`${path}.maxGradNorm`, m.maxGradNorm, { above: 0 }),
     rewardScale: checkNumber(`${path}.rewardScale`, m.rewardScale, { above: 0 }),
+    rewardClip: checkNumber(`${path}.rewardClip`, m.rewardClip, { min: 0 }),
     normalizeAdvantage: checkBoolean(`${path}.normalizeAdvantage`, m.normalizeAdvantage),
     network: resolveNetworkConfig(m.network, `${path}.network`),
   };

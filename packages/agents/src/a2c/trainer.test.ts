@@ -29,44 +29,48 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'a2c-'));
 const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
 
 describe('A2C on a Pac-Man corridor', () => {
-  it('learns to reach the food (mean return rises from the random level)', async () => {
-    // Random play: the food 7 steps east is rarely reached within 20 steps (return about -20).
-    const trainer = corridorTrainer(1, 2800);
-    const returns: number[] = [];
-    const out = tmp();
-    const result = await runTraining({
-      outDir: out,
-      config,
-      trainer,
-      totalFrames: 2800,
-      logEvery: 10,
-      progress: false,
-      stop: { stopped: false },
-      onMetrics: (m) => returns.push(m.meanReturn as number),
-    });
-    expect(result.frames).toBe(2800);
-    expect(returns[0]).toBeLessThan(100);
-    expect(returns.at(-1)).toBeGreaterThan(400);
-    // The run shell's outputs.
-    const lines = readJsonl(join(out, 'metrics.jsonl'));
-    expect(lines).toHaveLength(returns.length);
-    for (const key of [
-      'frames',
-      'episodes',
-      'fps',
-      'meanReturn',
-      'minReturn',
-      'maxReturn',
-      'policyLoss',
-      'valueLoss',
-      'entropy',
-    ]) {
-      expect(lines.at(-1)).toHaveProperty(key);
-    }
-    expect(existsSync(join(out, 'config.json'))).toBe(true);
-    expect(existsSync(join(out, 'checkpoint', 'manifest.json'))).toBe(true);
-    await trainer.close();
-  });
+  it(
+    'learns to reach the food (mean return rises from the random level)',
+    { timeout: 180_000 },
+    async () => {
+      // Random play: the food 7 steps east is rarely reached within 20 steps (return about -20).
+      const trainer = corridorTrainer(1, 2800);
+      const returns: number[] = [];
+      const out = tmp();
+      const result = await runTraining({
+        outDir: out,
+        config,
+        trainer,
+        totalFrames: 2800,
+        logEvery: 10,
+        progress: false,
+        stop: { stopped: false },
+        onMetrics: (m) => returns.push(m.meanReturn as number),
+      });
+      expect(result.frames).toBe(2800);
+      expect(returns[0]).toBeLessThan(100);
+      expect(returns.at(-1)).toBeGreaterThan(400);
+      // The run shell's outputs.
+      const lines = readJsonl(join(out, 'metrics.jsonl'));
+      expect(lines).toHaveLength(returns.length);
+      for (const key of [
+        'frames',
+        'episodes',
+        'fps',
+        'meanReturn',
+        'minReturn',
+        'maxReturn',
+        'policyLoss',
+        'valueLoss',
+        'entropy',
+      ]) {
+        expect(lines.at(-1)).toHaveProperty(key);
+      }
+      expect(existsSync(join(out, 'config.json'))).toBe(true);
+      expect(existsSync(join(out, 'checkpoint', 'manifest.json'))).toBe(true);
+      await trainer.close();
+    },
+  );
 
   it('keeps the tensor count flat across updates', async () => {
     const trainer = corridorTrainer(2, 1000);

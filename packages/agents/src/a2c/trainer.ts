@@ -60,6 +60,12 @@ export function describeSpaces(env: VectorEnv): {
   };
 }
 
+/** Rewards as the learner sees them: scaled, then clipped to +-clip when clip > 0. */
+export function shapeRewards(rewards: Float32Array, scale: number, clip: number): Float32Array {
+  if (scale === 1 && clip === 0) return rewards;
+  return rewards.map((r) => (clip > 0 ? Math.max(-clip, Math.min(clip, r * scale)) : r * scale));
+}
+
 export class A2CTrainer implements Trainer {
   readonly algo = 'a2c';
   readonly model: tf.LayersModel;
@@ -138,8 +144,7 @@ export class A2CTrainer implements Trainer {
     const input = {
       numSteps: config.nSteps,
       numEnvs: config.numEnvs,
-      rewards:
-        config.rewardScale === 1 ? buf.rewards : buf.rewards.map((r) => r * config.rewardScale),
+      rewards: shapeRewards(buf.rewards, config.rewardScale, config.rewardClip),
       values: buf.values,
       terminated: buf.terminated,
       truncated: buf.truncated,
@@ -187,12 +192,13 @@ export class A2CTrainer implements Trainer {
       );
     }
     this.model.setWeights(weights);
-    loaded.dispose();
+    // The optimizer slots are matched through the loaded model's weights: dispose it after.
     await checkpoint.restoreOptimizer(
       A2C_CHECKPOINT.optimizer,
       this.learner.optimizer,
       this.model.trainableWeights.map((w) => w.read() as tf.Variable),
     );
+    loaded.dispose();
     const { counters, rng } = checkpoint.manifest;
     this.framesDone = counters.frames ?? 0;
     this.updatesDone = counters.updates ?? 0;
