@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '@coordconv/common';
 import { listPackages, packPackage } from './pack.js';
@@ -57,7 +57,7 @@ await runCli(
           '-t',
           'build',
           '--projects',
-          packages.map((p) => p.name).join(','),
+          packages.map((p) => basename(p.dir)).join(','),
           '--outputStyle=stream',
         ],
         root,
