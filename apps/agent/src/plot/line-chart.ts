@@ -157,7 +157,9 @@ export function drawLineChart(options: LineChartOptions): Image8 {
     for (let i = 0; i + 1 < s.x.length; i++) {
       const xa = px(s.x[i] as number);
       const xb = px(s.x[i + 1] as number);
-      for (let x = Math.round(xa); x <= Math.round(xb); x++) {
+      // Each column once: a segment ends where the next one starts (alpha would double up).
+      const last = i + 2 === s.x.length;
+      for (let x = Math.round(xa); last ? x <= Math.round(xb) : x < Math.round(xb); x++) {
         const f = xb > xa ? (x - xa) / (xb - xa) : 0;
         const lo = (s.low[i] as number) * (1 - f) + (s.low[i + 1] as number) * f;
         const hi = (s.high[i] as number) * (1 - f) + (s.high[i + 1] as number) * f;

@@ -22,13 +22,12 @@ export function orthogonalMatrix(rows: number, cols: number, gain: number, rng: 
     const v = new Float64Array(big);
     for (;;) {
       for (let k = 0; k < big; k++) v[k] = rng.normal();
-      // Two passes of Gram-Schmidt keep the basis orthogonal to float64 precision.
-      for (let pass = 0; pass < 2; pass++) {
-        for (const u of q) {
-          let dot = 0;
-          for (let k = 0; k < big; k++) dot += (u[k] as number) * (v[k] as number);
-          for (let k = 0; k < big; k++) v[k] = (v[k] as number) - dot * (u[k] as number);
-        }
+      // Modified Gram-Schmidt in float64: Gaussian vectors are well conditioned, so one pass
+      // leaves the basis orthogonal far below float32 precision.
+      for (const u of q) {
+        let dot = 0;
+        for (let k = 0; k < big; k++) dot += (u[k] as number) * (v[k] as number);
+        for (let k = 0; k < big; k++) v[k] = (v[k] as number) - dot * (u[k] as number);
       }
       let norm = 0;
       for (let k = 0; k < big; k++) norm += (v[k] as number) ** 2;

@@ -159,7 +159,8 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
       windowUpdates += 1;
       for (const [k, v] of Object.entries(report.metrics)) sums[k] = (sums[k] ?? 0) + v;
       progress?.update(trainer.frames, {
-        ret100: window.meanReturn,
+        // Mean return of the last 100 episodes ('-' until one has finished).
+        ret100: window.count > 0 ? window.meanReturn : '-',
         ...shortLosses(report.metrics),
       });
       if (windowUpdates >= logEvery) log();

@@ -5,7 +5,7 @@
  *   observations 11x20x6 (mediumClassic) through 3x3 conv 32 -> 3x3 conv 64 -> dense 256 ->
  *   policy 5 + value 1 (ReLU); the CoordConv variant has AddCoords before the first conv.
  * - `a2c-fps`: end-to-end training frames per second (rollouts + updates) with the settings of
- *   the default `agent:train` run: 16 envs, 5 steps, grid observations, stepped in the main
+ *   the default `agent:train` run (smallClassic): 16 envs, 5 steps, grid observations, stepped in the main
  *   thread (workers 0) or in one worker thread (workers 1, the default).
  */
 import { A2CLearner, A2CTrainer, buildActorCritic, resolveA2CConfig } from '@coordconv/agents';
@@ -49,7 +49,7 @@ async function trainStepLine(ctx: BenchContext, coordConv: boolean): Promise<Ben
   };
 }
 
-const LAYOUT = 'mediumGrid';
+const LAYOUT = 'smallClassic';
 
 async function fpsLine(ctx: BenchContext, workers: number): Promise<BenchLine> {
   const numEnvs = 16;
@@ -72,7 +72,7 @@ async function fpsLine(ctx: BenchContext, workers: number): Promise<BenchLine> {
     );
   }
   const trainer = new A2CTrainer({
-    config: resolveA2CConfig({ numEnvs, rewardScale: 0.01 }),
+    config: resolveA2CConfig({ numEnvs, rewardScale: 0.1, rewardClip: 1 }),
     env,
     seed: 0,
     totalFrames: 1e9,
