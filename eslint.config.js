@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/scratch/**', '**/node_modules/**', '**/*.py', '**/.nx/**', '**/out/**', 'tmp/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/scratch/**',
+      '**/node_modules/**',
+      '**/*.py',
+      '**/.nx/**',
+      '**/out/**',
+      'tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
