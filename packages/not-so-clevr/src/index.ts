@@ -24,6 +24,8 @@ export {
   uniformSplit,
   quadrantSplit,
   inHeldOutQuadrant,
+  selectionHoldout,
+  HOLDOUT_BAND,
 } from './splits.js';
 export type { Split, SplitName } from './splits.js';
 export {

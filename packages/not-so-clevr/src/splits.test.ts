@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { centreCol, centreRow, NUM_EXAMPLES } from './dataset.js';
-import { makeSplit, quadrantSplit, uniformSplit } from './splits.js';
+import { makeSplit, quadrantSplit, selectionHoldout, uniformSplit } from './splits.js';
 import type { SplitName } from './splits.js';
 
 function expectPartition(train: Int32Array, test: Int32Array): void {
@@ -38,5 +38,23 @@ describe('splits', () => {
   it('makeSplit validates the name', () => {
     expect(makeSplit('quadrant').name).toBe('quadrant');
     expect(() => makeSplit('random' as SplitName)).toThrow(/uniform, quadrant, got "random"/);
+  });
+
+  it('selection holdouts come from the training set: the band along the quadrant, or 10%', () => {
+    const q = quadrantSplit();
+    const band = selectionHoldout(q);
+    expect(band.length).toBe(2 * 27 * 8);
+    const train = new Set(q.train);
+    for (const k of band) {
+      expect(train.has(k)).toBe(true);
+      const [i, j] = [centreRow(k), centreCol(k)];
+      expect((i > 32 && j > 24 && j <= 32) || (j > 32 && i > 24 && i <= 32)).toBe(true);
+    }
+    const u = uniformSplit(1);
+    const held = selectionHoldout(u, 2);
+    expect(held.length).toBe(237);
+    const utrain = new Set(u.train);
+    expect(Array.from(held).every((k) => utrain.has(k))).toBe(true);
+    expect(Array.from(selectionHoldout(u, 2))).toEqual(Array.from(held));
   });
 });

@@ -66,3 +66,27 @@ function partition(name: SplitName, isTest: readonly boolean[]): Split {
   isTest.forEach((t, k) => (t ? test : train).push(k));
   return { name, train: Int32Array.from(train), test: Int32Array.from(test) };
 }
+
+/** Width of the band of training centres `selectionHoldout` takes next to the held-out quadrant. */
+export const HOLDOUT_BAND = 8;
+
+/**
+ * Training examples to hold out when comparing initializations (TrainConfig.restartValidation),
+ * chosen to resemble the split's test: for `quadrant`, the band of training centres along the
+ * held-out quadrant (one coordinate in 33..59, the other in 25..32: 432 examples), so a
+ * candidate must extrapolate across the band as the test asks across the quadrant border; for
+ * `uniform`, a random 10% of the training set. Never touches the test set.
+ */
+export function selectionHoldout(split: Split, seed: Seed = 0): Int32Array {
+  if (split.name === 'quadrant') {
+    const low = QUADRANT_THRESHOLD - HOLDOUT_BAND;
+    const inBand = (a: number, b: number) =>
+      a > QUADRANT_THRESHOLD && b > low && b <= QUADRANT_THRESHOLD;
+    return split.train.filter(
+      (k) => inBand(centreRow(k), centreCol(k)) || inBand(centreCol(k), centreRow(k)),
+    );
+  }
+  const order = new Rng(seed).permutation(split.train.length);
+  const n = Math.round(split.train.length / 10);
+  return Int32Array.from(order.subarray(0, n), (p) => split.train[p]).sort();
+}

@@ -32,6 +32,12 @@ export interface TrainConfig {
   restarts?: number;
   /** Steps per candidate per round when `restarts` > 1. Default 50. */
   restartSteps?: number;
+  /**
+   * Training examples held out while candidates are compared, which are then ranked by the
+   * task's headline metric on them instead of by training loss (`selectionHoldout` builds one
+   * per split). The survivor then trains on the whole training set.
+   */
+  restartValidation?: Int32Array;
   /** Stop as soon as a test evaluation reaches this headline value (e.g. 1 = 100% accuracy). */
   stopAt?: number;
   /** Batch size for evaluation. Default 64. */

@@ -90,6 +90,18 @@ describe('train', () => {
     expect(restarted.epochs).toBe(3);
     restarted.model.dispose();
 
+    // Ranked on held-out training examples: candidates train on the other 6 (2 steps per round
+    // at batch 4), the survivor on all 8.
+    const validated = await train({
+      ...base('regression', 'coordconv'),
+      restarts: 2,
+      restartSteps: 2,
+      restartValidation: tiny.train.subarray(0, 2),
+      epochs: 3,
+    });
+    expect(validated.history.map((h) => h.step)).toEqual([4, 6]);
+    validated.model.dispose();
+
     const budgeted = await train({
       ...base('regression', 'coordconv'),
       epochs: undefined,

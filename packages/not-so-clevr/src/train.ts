@@ -59,7 +59,7 @@ class Learner {
     readonly model: tf.LayersModel,
     learningRate: number,
     private readonly task: Task,
-    private readonly train: Int32Array,
+    private train: Int32Array,
     private readonly batchSize: number,
     private readonly rng: Rng,
   ) {
@@ -68,6 +68,13 @@ class Learner {
 
   get stepsPerEpoch(): number {
     return Math.ceil(this.train.length / this.batchSize);
+  }
+
+  /** Trains on `indices` from the next epoch on (the current epoch's order is dropped). */
+  setTrainingSet(indices: Int32Array): void {
+    this.train = indices;
+    this.order = new Int32Array(0);
+    this.cursor = 0;
   }
 
   /** One optimizer step on the next mini-batch (reshuffling at each epoch start). */
@@ -135,27 +142,44 @@ export async function train(config: TrainConfig): Promise<TrainResult> {
   };
 
   // Best of N initializations by successive halving: every round, each surviving candidate
-  // trains `restartSteps` more steps and the better half (by its training loss over the second
-  // half of the round) survives, until one is left.
+  // trains `restartSteps` more steps and the better half survives, until one is left. "Better":
+  // the headline metric on `restartValidation` (held out of the candidates' training) when
+  // given, else the training loss over the second half of the round.
   let learner: Learner;
   const restarts = config.restarts ?? 1;
   if (restarts > 1) {
     const steps = config.restartSteps ?? 50;
-    let alive = Array.from({ length: restarts }, () => newLearner());
+    const validation = config.restartValidation;
+    const held = new Set(validation ?? []);
+    const selectionTrain = validation
+      ? config.split.train.filter((k) => !held.has(k))
+      : config.split.train;
+    const sign = task.higherIsBetter ? -1 : 1;
+    let alive = Array.from({ length: restarts }, () => {
+      const l = newLearner();
+      l.setTrainingSet(selectionTrain);
+      return l;
+    });
     while (alive.length > 1) {
       const scored = alive.map((candidate) => {
         for (let s = 0; s < steps; s++) {
           if (s === Math.floor(steps / 2)) candidate.takeMeanLoss();
           timedStep(candidate);
         }
-        return { candidate, loss: candidate.takeMeanLoss() };
+        const loss = candidate.takeMeanLoss();
+        const score = validation
+          ? sign *
+            evaluate(task, candidate.model, validation, config.evalBatchSize)[task.metricName]
+          : loss;
+        return { candidate, score };
       });
-      scored.sort((a, b) => a.loss - b.loss);
+      scored.sort((a, b) => a.score - b.score);
       const keep = Math.ceil(scored.length / 2);
       for (const { candidate } of scored.slice(keep)) candidate.dispose(true);
       alive = scored.slice(0, keep).map((x) => x.candidate);
     }
     learner = alive[0];
+    learner.setTrainingSet(config.split.train);
   } else {
     learner = newLearner();
   }
