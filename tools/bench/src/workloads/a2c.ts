@@ -91,6 +91,8 @@ async function fpsLine(ctx: BenchContext, workers: number): Promise<BenchLine> {
     update_ms: round4(r.stepMs),
     // Process CPU seconds (all threads) per wall second, warm-up included: > 1 when workers run in parallel.
     cpu_share: round4((cpu.user + cpu.system) / 1e6 / r.seconds),
+    // Frames per CPU-second: what an idle machine would reach, less sensitive to other load.
+    frames_per_cpu_s: round4((r.steps * numEnvs * 5) / ((cpu.user + cpu.system) / 1e6)),
   };
 }
 
