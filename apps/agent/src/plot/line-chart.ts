@@ -130,7 +130,8 @@ export function drawLineChart(options: LineChartOptions): Image8 {
   const [y0, y1] = finiteRange(ys);
   const left = 56;
   const right = width - 16;
-  const top = options.title ? 28 : 14;
+  // Room for the title (row 8) and, under it, the y-axis label.
+  const top = (options.title ? 20 : 6) + (options.yLabel ? 16 : 8);
   const bottom = height - (options.xLabel ? 40 : 26);
   const px = (x: number) => left + ((x - x0) / (x1 - x0)) * (right - left);
   const py = (y: number) => bottom - ((y - y0) / (y1 - y0)) * (bottom - top);
@@ -217,7 +218,7 @@ export function drawLineChart(options: LineChartOptions): Image8 {
   if (options.title) cv.text(options.title, (width - measureText(options.title).width) / 2, 8);
   if (options.xLabel)
     cv.text(options.xLabel, (left + right - measureText(options.xLabel).width) / 2, height - 14);
-  if (options.yLabel) cv.text(options.yLabel, 4, top - 12 < 0 ? 0 : Math.max(0, top - 12));
+  if (options.yLabel) cv.text(options.yLabel, 4, top - 13);
   return img;
 }
 
