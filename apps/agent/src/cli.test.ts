@@ -95,6 +95,46 @@ describe('agent CLIs', () => {
     expect([reader.width, reader.height]).toEqual([7 * 4, 3 * 4]);
   });
 
+  it('compare trains both variants, writes compare.json and compare.png, and continues a rerun', () => {
+    const out = join(dir, 'compare');
+    const args = [
+      '--layout',
+      layout,
+      '--max-steps',
+      '20',
+      '--steps',
+      '200',
+      '--envs',
+      '4',
+      '--log-every',
+      '5',
+      '--seeds',
+      '1',
+      '--out',
+      out,
+      '--quiet',
+    ];
+    const r = cli('compare', args);
+    expect(r.stdout).toMatch(/^plain: final mean return -?\d+\.\d \+- 0\.0 over 1 seed/m);
+    expect(r.stdout).toMatch(/^coordconv: final mean return/m);
+    const json = JSON.parse(readFileSync(join(out, 'compare.json'), 'utf8'));
+    expect(json.variants.map((v: { variant: string }) => v.variant)).toEqual([
+      'plain',
+      'coordconv',
+    ]);
+    expect(json.runs).toHaveLength(2);
+    expect(Number.isFinite(json.randomReturn)).toBe(true);
+    expect(decodePng(readFileSync(join(out, 'compare.png'))).width).toBeGreaterThan(100);
+    const plainMetrics = join(out, 'plain-seed0', 'metrics.jsonl');
+    const before = readJsonl<{ frames: number }>(plainMetrics);
+    expect(before.at(-1)!.frames).toBe(200);
+    // Same command again: both runs are complete, so nothing trains and the same files return.
+    const again = cli('compare', args);
+    expect(again.stderr).toContain(`resuming ${join(out, 'plain-seed0')}`);
+    expect(readJsonl<{ frames: number }>(plainMetrics).at(-1)!.frames).toBe(200);
+    expect(JSON.parse(readFileSync(join(out, 'compare.json'), 'utf8')).runs).toHaveLength(2);
+  });
+
   it('Ctrl-C writes a checkpoint and a final metrics line, then exits cleanly', async () => {
     const out = join(dir, 'interrupted');
     const child = spawn(

@@ -111,6 +111,20 @@ describe('train', () => {
     expect(budgeted.history.at(-1)!.step).toBe(1);
     budgeted.model.dispose();
 
+    // The budget also bounds the choice among initializations: 8 candidates of 1000 steps
+    // each would take minutes; a spent budget ends the selection after one step.
+    const budgetedRestarts = await train({
+      ...base('regression', 'coordconv'),
+      epochs: undefined,
+      budgetS: 1e-6,
+      restarts: 8,
+      restartSteps: 1000,
+    });
+    expect(budgetedRestarts.stoppedBy).toBe('budget');
+    expect(budgetedRestarts.history).toHaveLength(0);
+    expect(budgetedRestarts.epochs).toBe(0.5); // one step of batch 4 over 8 examples
+    budgetedRestarts.model.dispose();
+
     const target = await train({ ...base('regression', 'coordconv'), epochs: 5, stopAt: 1e9 });
     expect(target.stoppedBy).toBe('target');
     expect(target.reachedTargetAt).toBeGreaterThan(0);

@@ -160,9 +160,14 @@ export async function train(config: TrainConfig): Promise<TrainResult> {
       l.setTrainingSet(selectionTrain);
       return l;
     });
+    // The budget and Ctrl-C apply here too: once either runs out, the round ends early and
+    // the best candidate scored so far (or the first, if none finished) goes on.
+    const outOfTime = () => trainSeconds >= budget || (config.shouldStop?.() ?? false);
     while (alive.length > 1) {
-      const scored = alive.map((candidate) => {
-        for (let s = 0; s < steps; s++) {
+      const scored: { candidate: Learner; score: number }[] = [];
+      for (const candidate of alive) {
+        if (outOfTime()) break;
+        for (let s = 0; s < steps && !outOfTime(); s++) {
           if (s === Math.floor(steps / 2)) candidate.takeMeanLoss();
           timedStep(candidate);
         }
@@ -171,12 +176,14 @@ export async function train(config: TrainConfig): Promise<TrainResult> {
           ? sign *
             evaluate(task, candidate.model, validation, config.evalBatchSize)[task.metricName]
           : loss;
-        return { candidate, score };
-      });
+        scored.push({ candidate, score });
+      }
+      if (scored.length === 0) scored.push({ candidate: alive[0], score: 0 });
       scored.sort((a, b) => a.score - b.score);
-      const keep = Math.ceil(scored.length / 2);
-      for (const { candidate } of scored.slice(keep)) candidate.dispose(true);
-      alive = scored.slice(0, keep).map((x) => x.candidate);
+      const keep = outOfTime() ? 1 : Math.ceil(scored.length / 2);
+      const survivors = scored.slice(0, keep).map((x) => x.candidate);
+      for (const candidate of alive) if (!survivors.includes(candidate)) candidate.dispose(true);
+      alive = survivors;
     }
     learner = alive[0];
     learner.setTrainingSet(config.split.train);
@@ -212,6 +219,10 @@ export async function train(config: TrainConfig): Promise<TrainResult> {
   while (epochsDone() < maxEpochs) {
     if (config.shouldStop?.()) {
       stoppedBy = 'interrupted';
+      break;
+    }
+    if (trainSeconds >= budget) {
+      stoppedBy = 'budget'; // spent choosing among initializations
       break;
     }
     timedStep(learner);

@@ -2,8 +2,10 @@
  * `npx nx run agent:compare -- --steps N --seeds 3`: plain vs CoordConv A2C on the same layout,
  * the paper's RL experiment (Liu et al. 2018 report CoordConv helping A2C on most Atari games,
  * Ms. Pac-Man notably) at Pac-Man scale. Trains both variants for each seed, then writes
- * compare.png (mean curve across seeds, band min..max) and compare.json.
+ * compare.png (mean curve across seeds, band min..max) and compare.json. Rerun with the same
+ * --out to continue an interrupted comparison.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { initBackend } from '@coordconv/backend';
 import { defineCli, readJsonl, runCli, writeJsonAtomic } from '@coordconv/common';
@@ -54,16 +56,25 @@ await runCli(cli, async (o) => {
   for (let seed = 0; seed < o.seeds; seed++) {
     for (const v of variants) {
       const runDir = join(dir, `${v.name}-seed${seed}`);
+      // Rerunning with the same --out continues: a run with a checkpoint resumes from it (and
+      // returns at once when it already has its frames), so a crash or Ctrl-C loses at most
+      // the updates since its last checkpoint.
+      const resuming = existsSync(runPaths(runDir).checkpoint);
       const result = await trainA2C({
         ...(o as unknown as TrainA2CValues),
         algo: 'a2c',
         coordconv: v.coordconv,
         seed,
-        out: runDir,
-        resume: undefined,
-        checkpointEvery: 1_000_000,
+        out: resuming ? undefined : runDir,
+        resume: resuming ? runDir : undefined,
         label: `${v.name} s${seed}`,
       });
+      if (result.stopped) {
+        process.stderr.write(
+          `compare: stopped during ${v.name} seed ${seed}; run the same command with --out ${dir} to continue\n`,
+        );
+        return;
+      }
       randomReturn ??= result.random?.meanReturn;
       const lines = readJsonl<MetricsLine>(runPaths(runDir).metrics);
       runs.push({
