@@ -3,32 +3,28 @@
  * resumes) encoder and decoder, runs the shared loop, reports the ELBO, writes sample grids
  * decoded from a fixed z ~ N(0, I), JSONL metrics and checkpoints (layout: run-dir.ts).
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { loadCheckpoint, saveCheckpoint, tf } from '@coordconv/backend';
-import { MetricsWriter, Rng, writeJsonAtomic, type RngState } from '@coordconv/common';
+import { tf } from '@coordconv/backend';
 import { sceneConfig, type SceneConfig } from '../dataset/scene-config.js';
 import { generateScenes } from '../dataset/scene.js';
-import { writeImageGrid } from '../dataset/grid.js';
 import { buildDecoder, buildEncoder } from '../models/vae-networks.js';
 import { decodeLatents, sampleLatents } from '../training/latents.js';
 import { runTrainingLoop, type LoopResult } from '../training/loop.js';
-import { readRunInfo, runPaths } from '../training/run-dir.js';
+import {
+  fixedRunLatents,
+  freshStreams,
+  loadRunCheckpoint,
+  openRunDir,
+  runLoopOptions,
+  saveRunCheckpoint,
+  startRunDir,
+  writeSampleGrid,
+  type RunStreams,
+  type TrainRunOptions,
+} from '../training/run-setup.js';
 import { resolveVaeConfig, type VaeConfig } from './vae-config.js';
 import { VaeUpdater } from './vae-losses.js';
 
-export interface VaeRunOptions {
-  outDir: string;
-  steps: number;
-  resume?: boolean;
-  logEvery?: number;
-  sampleEvery?: number;
-  checkpointEvery?: number;
-  maxMinutes?: number;
-  sampleCount?: number;
-  stop?: { readonly stopped: boolean };
-  progress?: boolean;
-}
+export type VaeRunOptions = TrainRunOptions;
 
 export interface VaeRunResult extends LoopResult {
   outDir: string;
@@ -40,18 +36,15 @@ export function vaeSceneConfig(cfg: VaeConfig): SceneConfig {
   return sceneConfig(cfg.preset, { imageSize: cfg.imageSize, valueRange: 'unit' });
 }
 
-interface VaeState {
+interface VaeState extends RunStreams {
   config: VaeConfig;
   encoder: tf.LayersModel;
   decoder: tf.LayersModel;
   updater: VaeUpdater;
-  dataRng: Rng;
-  noiseRng: Rng;
-  step: number;
 }
 
 function freshState(config: VaeConfig): VaeState {
-  const [modelRng, dataRng, noiseRng] = new Rng(config.seed).splitN(3);
+  const { modelRng, streams } = freshStreams(config.seed);
   const encoder = buildEncoder(config, modelRng);
   const decoder = buildDecoder(config, modelRng);
   return {
@@ -59,33 +52,19 @@ function freshState(config: VaeConfig): VaeState {
     encoder,
     decoder,
     updater: new VaeUpdater(encoder, decoder, config),
-    dataRng,
-    noiseRng,
-    step: 0,
+    ...streams,
   };
 }
 
 async function resumedState(dir: string): Promise<VaeState> {
-  const info = readRunInfo(dir);
-  if (info.kind !== 'vae')
-    throw new Error(`cannot resume ${dir} as a VAE: it is a ${info.kind} run`);
-  const ckpt = await loadCheckpoint(runPaths(dir).checkpoint);
+  const { ckpt, streams } = await loadRunCheckpoint(dir, 'vae');
   const config = resolveVaeConfig(ckpt.manifest.config as Partial<VaeConfig>);
   const { encoder, decoder } = ckpt.models;
   if (!encoder || !decoder)
     throw new Error(`checkpoint in ${dir} lacks the encoder or decoder model`);
   const updater = new VaeUpdater(encoder, decoder, config);
   await ckpt.restoreOptimizer('vae', updater.optimizer, updater.variables);
-  const rng = ckpt.manifest.rng as Record<string, RngState>;
-  return {
-    config,
-    encoder,
-    decoder,
-    updater,
-    dataRng: Rng.fromState(rng.data),
-    noiseRng: Rng.fromState(rng.noise),
-    step: ckpt.manifest.counters.step ?? 0,
-  };
+  return { config, encoder, decoder, updater, ...streams };
 }
 
 /** Trains a VAE; `overrides` are ignored when resuming (the checkpoint's config is used). */
@@ -94,32 +73,13 @@ export async function trainVae(
   options: VaeRunOptions,
 ): Promise<VaeRunResult> {
   const dir = options.outDir;
-  const paths = runPaths(dir);
-  if (!options.resume && existsSync(paths.checkpoint)) {
-    throw new Error(
-      `${dir} already holds a run; pass resume to continue it or choose another output directory`,
-    );
-  }
+  const paths = openRunDir(options);
   const state = options.resume ? await resumedState(dir) : freshState(resolveVaeConfig(overrides));
   const { config, encoder, decoder, updater } = state;
   const scene = vaeSceneConfig(config);
-  await mkdir(paths.samples, { recursive: true });
-  if (!options.resume) {
-    await writeJsonAtomic(paths.info, { kind: 'vae', config, scene });
-    const examples = generateScenes(new Rng(`${config.seed}:examples`), scene, 64);
-    await writeImageGrid(paths.data, examples.images, examples.shape, {
-      cols: 8,
-      valueRange: 'unit',
-    });
-  }
+  await startRunDir(paths, options.resume, { kind: 'vae', config, scene });
   const sampleCount = options.sampleCount ?? 100;
-  const fixedZ = sampleLatents(
-    new Rng(`${config.seed}:fixed-z`),
-    sampleCount,
-    config.zDim,
-    'normal',
-  );
-  const metrics = new MetricsWriter(paths.metrics);
+  const fixedZ = fixedRunLatents(config.seed, sampleCount, config.zDim, 'normal');
   const batch = config.batchSize;
 
   try {
@@ -140,7 +100,7 @@ export async function trainVae(
             return { loss: r.loss, elbo: r.elbo, reconstruction: r.reconstruction, kl: r.kl };
           },
           sample: async (step) => {
-            const { images, shape } = await decodeLatents(
+            const decoded = await decodeLatents(
               decoder,
               fixedZ,
               sampleCount,
@@ -148,36 +108,22 @@ export async function trainVae(
               50,
               tf.sigmoid,
             );
-            await writeImageGrid(paths.sample(step), images, shape, {
-              cols: Math.ceil(Math.sqrt(sampleCount)),
-              valueRange: 'unit',
-            });
+            await writeSampleGrid(paths, step, decoded, scene.valueRange);
           },
-          checkpoint: async (step) => {
-            await saveCheckpoint(paths.checkpoint, {
+          checkpoint: (step) =>
+            saveRunCheckpoint(paths, step, {
+              kind: 'vae',
               models: { encoder, decoder },
               optimizers: { vae: updater.optimizer },
               config,
-              counters: { step, images: step * batch },
-              rng: { data: state.dataRng.getState(), noise: state.noiseRng.getState() },
-              extra: { kind: 'vae' },
-            });
-          },
+              streams: state,
+            }),
         },
-        {
+        runLoopOptions(options, paths, {
           startStep: state.step,
-          steps: options.steps,
-          logEvery: options.logEvery ?? 25,
-          sampleEvery: options.sampleEvery ?? 500,
-          checkpointEvery: options.checkpointEvery ?? 500,
-          maxMinutes: options.maxMinutes,
-          stop: options.stop,
-          metrics,
           imagesPerStep: batch,
-          label: options.progress
-            ? `vae coordconv=${config.coordconv} ${config.likelihood}`
-            : undefined,
-        },
+          label: `vae coordconv=${config.coordconv} ${config.likelihood}`,
+        }),
       )),
     };
   } finally {
