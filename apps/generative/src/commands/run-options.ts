@@ -1,5 +1,7 @@
-/** Options and end-of-run reporting shared by train-gan and train-vae. */
-import { evaluateRun, type LoopResult } from '@coordconv/sort-of-clevr';
+/** Options, the training call and end-of-run reporting shared by train-gan and train-vae. */
+import { initBackend } from '@coordconv/backend';
+import { onInterrupt, type CliValues } from '@coordconv/common';
+import { evaluateRun, type LoopResult, type VaeRunOptions } from '@coordconv/sort-of-clevr';
 import { formatEvaluation } from './format.js';
 
 /** Steps of the default run: about 15 minutes on an idle 2-core CPU (wasm backend). */
@@ -45,6 +47,44 @@ export function runOptionSpecs(kind: 'gan' | 'vae') {
       help: 'samples scored by the scene parser at the end (0: skip)',
     },
   } as const;
+}
+
+/** The run options both trainers take (GanRunOptions has the same fields as VaeRunOptions). */
+type TrainerRunOptions = VaeRunOptions;
+
+/** The values of the options `runOptionSpecs` declares. */
+export type RunOptionValues = CliValues<ReturnType<typeof runOptionSpecs>>;
+
+/**
+ * Runs `train` in the --resume directory (else --out, else `defaultOutDir`) with the run options,
+ * Ctrl-C stopping after the current step with a checkpoint, then reports the run (`finishRun`).
+ */
+export async function trainAndReport(
+  o: RunOptionValues,
+  defaultOutDir: string,
+  train: (options: TrainerRunOptions) => Promise<LoopResult & { outDir: string }>,
+): Promise<void> {
+  const outDir = o.resume ?? o.out ?? defaultOutDir;
+  await initBackend();
+  const stop = onInterrupt(
+    'stopping after this step and saving a checkpoint; press Ctrl-C again to abort',
+  );
+  try {
+    const result = await train({
+      outDir,
+      steps: o.steps,
+      resume: o.resume !== undefined,
+      logEvery: o.logEvery,
+      sampleEvery: o.sampleEvery,
+      checkpointEvery: o.checkpointEvery,
+      maxMinutes: o.maxMinutes,
+      stop,
+      progress: true,
+    });
+    await finishRun(result, o.evalSamples);
+  } finally {
+    stop.dispose();
+  }
 }
 
 /** Prints the run summary, scores the samples, and prints the JSON summary line last. */

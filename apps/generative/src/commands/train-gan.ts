@@ -2,8 +2,7 @@
  * `nx run generative:train-gan`: trains a GAN on Sort-of-CLEVR scenes (plain DCGAN, DCGAN with
  * CoordConv, or the authors' CoordConv generator), then scores its samples with the scene parser.
  */
-import { initBackend } from '@coordconv/backend';
-import { CliError, defineCli, onInterrupt, type CliValues } from '@coordconv/common';
+import { CliError, defineCli, type CliValues } from '@coordconv/common';
 import {
   COORDCONV_PLACEMENTS,
   GAN_ARCHS,
@@ -11,7 +10,7 @@ import {
   trainGan,
   type GanConfig,
 } from '@coordconv/sort-of-clevr';
-import { finishRun, runOptionSpecs } from './run-options.js';
+import { runOptionSpecs, trainAndReport } from './run-options.js';
 
 export const trainGanCli = defineCli({
   name: 'nx run generative:train-gan --',
@@ -99,25 +98,7 @@ export async function trainGanMain(o: TrainGanOptions): Promise<void> {
       `--coordconv ${o.coordconv}: --arch paper-coordconv always has CoordConv in G (a tiled z carries no position); use g or both`,
     );
   }
-  const outDir = o.resume ?? o.out ?? `runs/gan-${o.arch}-${o.coordconv}-s${o.seed}`;
-  await initBackend();
-  const stop = onInterrupt(
-    'stopping after this step and saving a checkpoint; press Ctrl-C again to abort',
+  await trainAndReport(o, `runs/gan-${o.arch}-${o.coordconv}-s${o.seed}`, (run) =>
+    trainGan(ganConfigFrom(o), run),
   );
-  try {
-    const result = await trainGan(ganConfigFrom(o), {
-      outDir,
-      steps: o.steps,
-      resume: o.resume !== undefined,
-      logEvery: o.logEvery,
-      sampleEvery: o.sampleEvery,
-      checkpointEvery: o.checkpointEvery,
-      maxMinutes: o.maxMinutes,
-      stop,
-      progress: true,
-    });
-    await finishRun(result, o.evalSamples);
-  } finally {
-    stop.dispose();
-  }
 }

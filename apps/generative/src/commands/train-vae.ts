@@ -1,6 +1,5 @@
 /** `nx run generative:train-vae`: trains a convolutional VAE (plain or CoordConv) on Sort-of-CLEVR scenes. */
-import { initBackend } from '@coordconv/backend';
-import { defineCli, onInterrupt, type CliValues } from '@coordconv/common';
+import { defineCli, type CliValues } from '@coordconv/common';
 import {
   LIKELIHOODS,
   SCENE_PRESETS,
@@ -8,7 +7,7 @@ import {
   VAE_COORDCONV,
   type VaeConfig,
 } from '@coordconv/sort-of-clevr';
-import { finishRun, runOptionSpecs } from './run-options.js';
+import { runOptionSpecs, trainAndReport } from './run-options.js';
 
 export const trainVaeCli = defineCli({
   name: 'nx run generative:train-vae --',
@@ -75,25 +74,7 @@ export function vaeConfigFrom(o: TrainVaeOptions): Partial<VaeConfig> {
 }
 
 export async function trainVaeMain(o: TrainVaeOptions): Promise<void> {
-  const outDir = o.resume ?? o.out ?? `runs/vae-${o.coordconv}-s${o.seed}`;
-  await initBackend();
-  const stop = onInterrupt(
-    'stopping after this step and saving a checkpoint; press Ctrl-C again to abort',
+  await trainAndReport(o, `runs/vae-${o.coordconv}-s${o.seed}`, (run) =>
+    trainVae(vaeConfigFrom(o), run),
   );
-  try {
-    const result = await trainVae(vaeConfigFrom(o), {
-      outDir,
-      steps: o.steps,
-      resume: o.resume !== undefined,
-      logEvery: o.logEvery,
-      sampleEvery: o.sampleEvery,
-      checkpointEvery: o.checkpointEvery,
-      maxMinutes: o.maxMinutes,
-      stop,
-      progress: true,
-    });
-    await finishRun(result, o.evalSamples);
-  } finally {
-    stop.dispose();
-  }
 }
