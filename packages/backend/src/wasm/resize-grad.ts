@@ -18,18 +18,25 @@ function ratio(inSize: number, outSize: number, alignCorners: boolean): number {
   return alignCorners && outSize > 1 ? (inSize - 1) / (outSize - 1) : inSize / outSize;
 }
 
-/** dx (zeroed by the caller) += J^T dy for bilinear resize of images [B,H,W,C] to dy's [OH,OW]. */
-export function bilinearBackward(
+/** A resize gradient: dx (zeroed by the caller) += J^T dy, for images [B,H,W,C] resized to dy. */
+type Backward = (
   dy: Floats,
   dyShape: number[],
   imageShape: number[],
   a: ResizeAttrs,
   dx: Floats,
-): void {
+) => void;
+
+/** Sizes of images [B,H,W,C] and of dy [B,OH,OW,C], and the source/output row and column ratios. */
+function geometry(dyShape: number[], imageShape: number[], a: ResizeAttrs) {
   const [B, H, W, C] = imageShape;
   const [, OH, OW] = dyShape;
-  const rr = ratio(H, OH, a.alignCorners);
-  const cr = ratio(W, OW, a.alignCorners);
+  return { B, H, W, C, OH, OW, rr: ratio(H, OH, a.alignCorners), cr: ratio(W, OW, a.alignCorners) };
+}
+
+/** The gradient of bilinear resize: each dy value spread over the 4 source pixels it mixed. */
+export const bilinearBackward: Backward = (dy, dyShape, imageShape, a, dx) => {
+  const { B, H, W, C, OH, OW, rr, cr } = geometry(dyShape, imageShape, a);
   let g = 0;
   for (let b = 0; b < B; b++) {
     for (let r = 0; r < OH; r++) {
@@ -56,25 +63,16 @@ export function bilinearBackward(
       }
     }
   }
-}
+};
 
 function nearest(f: number, size: number, a: ResizeAttrs): number {
   const i = Math.min(size - 1, a.alignCorners ? Math.round(f) : Math.floor(f));
   return a.halfPixelCenters ? Math.max(0, i) : i;
 }
 
-/** dx (zeroed) += J^T dy for nearest-neighbour resize. */
-export function nearestBackward(
-  dy: Floats,
-  dyShape: number[],
-  imageShape: number[],
-  a: ResizeAttrs,
-  dx: Floats,
-): void {
-  const [B, H, W, C] = imageShape;
-  const [, OH, OW] = dyShape;
-  const rr = ratio(H, OH, a.alignCorners);
-  const cr = ratio(W, OW, a.alignCorners);
+/** The gradient of nearest-neighbour resize: each dy value added to the one source pixel read. */
+export const nearestBackward: Backward = (dy, dyShape, imageShape, a, dx) => {
+  const { B, H, W, C, OH, OW, rr, cr } = geometry(dyShape, imageShape, a);
   let g = 0;
   for (let b = 0; b < B; b++) {
     for (let r = 0; r < OH; r++) {
@@ -86,9 +84,7 @@ export function nearestBackward(
       }
     }
   }
-}
-
-type Backward = typeof bilinearBackward;
+};
 
 function attrsOf(attrs: tf.NamedAttrMap | undefined): ResizeAttrs {
   return {
