@@ -27,17 +27,20 @@ function checkPair(a: Float32Array, b: Float32Array, t: number, out: Float32Arra
   if (!Number.isFinite(t)) throw new RangeError(`interpolation t must be finite, got ${t}`);
 }
 
-/** Linear interpolation `(1 - t) a + t b`. */
-export function lerp(
+/** The point at `t` between `a` and `b`, written into `out` (a new array when omitted). */
+export type PointInterpolator = (
   a: Float32Array,
   b: Float32Array,
   t: number,
-  out: Float32Array = new Float32Array(a.length),
-): Float32Array {
+  out?: Float32Array,
+) => Float32Array;
+
+/** Linear interpolation `(1 - t) a + t b`. */
+export const lerp: PointInterpolator = (a, b, t, out = new Float32Array(a.length)) => {
   checkPair(a, b, t, out);
   for (let i = 0; i < a.length; i++) out[i] = (1 - t) * (a[i] as number) + t * (b[i] as number);
   return out;
-}
+};
 
 /**
  * Below this sin(angle) the endpoints are treated as (anti)parallel and `slerp` falls back to
@@ -54,12 +57,7 @@ export const PARALLEL_EPS = 1e-6;
  * vectors every point has unit norm. A zero-length endpoint or (anti)parallel endpoints fall back
  * to `lerp` (see PARALLEL_EPS).
  */
-export function slerp(
-  a: Float32Array,
-  b: Float32Array,
-  t: number,
-  out: Float32Array = new Float32Array(a.length),
-): Float32Array {
+export const slerp: PointInterpolator = (a, b, t, out = new Float32Array(a.length)) => {
   checkPair(a, b, t, out);
   const na = norm(a);
   const nb = norm(b);
@@ -72,7 +70,7 @@ export function slerp(
   const wb = Math.sin(t * omega) / so;
   for (let i = 0; i < a.length; i++) out[i] = wa * (a[i] as number) + wb * (b[i] as number);
   return out;
-}
+};
 
 /**
  * Norm-preserving linear interpolation, the CoordConv authors' choice for their Sort-of-CLEVR
@@ -82,12 +80,7 @@ export function slerp(
  * A zero-length endpoint takes the other's direction; when the directions cancel (antiparallel
  * endpoints at t = 0.5) the result is `lerp(a, b, t)`.
  */
-export function normLerp(
-  a: Float32Array,
-  b: Float32Array,
-  t: number,
-  out: Float32Array = new Float32Array(a.length),
-): Float32Array {
+export const normLerp: PointInterpolator = (a, b, t, out = new Float32Array(a.length)) => {
   checkPair(a, b, t, out);
   const na = norm(a);
   const nb = norm(b);
@@ -108,7 +101,7 @@ export function normLerp(
   const scale = ((1 - t) * na + t * nb) / dn;
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
   return out;
-}
+};
 
 /** The three ways to move between two latent points. */
 export type InterpolationMethod = 'linear' | 'spherical' | 'norm-preserving';
@@ -117,13 +110,6 @@ export const INTERPOLATION_METHODS: readonly InterpolationMethod[] = [
   'spherical',
   'norm-preserving',
 ];
-
-export type PointInterpolator = (
-  a: Float32Array,
-  b: Float32Array,
-  t: number,
-  out?: Float32Array,
-) => Float32Array;
 
 export function interpolator(method: InterpolationMethod): PointInterpolator {
   switch (method) {
