@@ -9,13 +9,13 @@ import { generateScenes } from '../dataset/scene.js';
 import { buildDiscriminator } from '../models/discriminator.js';
 import { buildGenerator } from '../models/generators.js';
 import { decodeLatents, sampleLatents } from '../training/latents.js';
-import { runTrainingLoop, type LoopResult } from '../training/loop.js';
+import type { LoopResult } from '../training/loop.js';
 import {
   fixedRunLatents,
   freshStreams,
   loadRunCheckpoint,
   openRunDir,
-  runLoopOptions,
+  runTraining,
   saveRunCheckpoint,
   startRunDir,
   writeSampleGrid,
@@ -82,9 +82,10 @@ export async function trainGan(
   overrides: Partial<GanConfig>,
   options: GanRunOptions,
 ): Promise<GanRunResult> {
-  const dir = options.outDir;
   const paths = openRunDir(options);
-  const state = options.resume ? await resumedState(dir) : freshState(resolveGanConfig(overrides));
+  const state = options.resume
+    ? await resumedState(options.outDir)
+    : freshState(resolveGanConfig(overrides));
   const { config, generator, discriminator, updater } = state;
   const scene = ganSceneConfig(config);
   await startRunDir(paths, options.resume, { kind: 'gan', config, scene });
@@ -95,51 +96,44 @@ export async function trainGan(
   const noise = () =>
     tf.tensor2d(sampleLatents(state.noiseRng, batch, config.zDim, 'uniform'), [batch, config.zDim]);
 
-  try {
-    return {
-      outDir: dir,
+  return runTraining(
+    options,
+    paths,
+    {
       config,
-      ...(await runTrainingLoop(
-        {
-          step: () => {
-            const data = generateScenes(state.dataRng, scene, batch);
-            const real = tf.tensor4d(data.images, data.shape);
-            const z = noise();
-            const d = updater.discriminatorStep(real, z);
-            tf.dispose([real, z]);
-            const gLosses: tf.Scalar[] = [];
-            for (let k = 0; k < config.gStepsPerD; k++) {
-              const zg = noise();
-              gLosses.push(updater.generatorStep(zg));
-              zg.dispose();
-            }
-            const gLoss = tf.tidy(() => tf.mean(tf.stack(gLosses)) as tf.Scalar);
-            tf.dispose(gLosses);
-            return { d_loss: d.loss, g_loss: gLoss, d_real: d.realScore, d_fake: d.fakeScore };
-          },
-          sample: async (step) => {
-            const decoded = await decodeLatents(generator, fixedZ, sampleCount, config.zDim);
-            await writeSampleGrid(paths, step, decoded, scene.valueRange);
-          },
-          checkpoint: (step) =>
-            saveRunCheckpoint(paths, step, {
-              kind: 'gan',
-              models: { generator, discriminator },
-              optimizers: { generator: updater.optimizerG, discriminator: updater.optimizerD },
-              config,
-              streams: state,
-            }),
-        },
-        runLoopOptions(options, paths, {
-          startStep: state.step,
-          imagesPerStep: batch,
-          label: `gan ${config.arch} coordconv=${config.coordconv}`,
+      startStep: state.step,
+      label: `gan ${config.arch} coordconv=${config.coordconv}`,
+      owned: [updater, generator, discriminator],
+    },
+    {
+      step: () => {
+        const data = generateScenes(state.dataRng, scene, batch);
+        const real = tf.tensor4d(data.images, data.shape);
+        const z = noise();
+        const d = updater.discriminatorStep(real, z);
+        tf.dispose([real, z]);
+        const gLosses: tf.Scalar[] = [];
+        for (let k = 0; k < config.gStepsPerD; k++) {
+          const zg = noise();
+          gLosses.push(updater.generatorStep(zg));
+          zg.dispose();
+        }
+        const gLoss = tf.tidy(() => tf.mean(tf.stack(gLosses)) as tf.Scalar);
+        tf.dispose(gLosses);
+        return { d_loss: d.loss, g_loss: gLoss, d_real: d.realScore, d_fake: d.fakeScore };
+      },
+      sample: async (step) => {
+        const decoded = await decodeLatents(generator, fixedZ, sampleCount, config.zDim);
+        await writeSampleGrid(paths, step, decoded, scene.valueRange);
+      },
+      checkpoint: (step) =>
+        saveRunCheckpoint(paths, step, {
+          kind: 'gan',
+          models: { generator, discriminator },
+          optimizers: { generator: updater.optimizerG, discriminator: updater.optimizerD },
+          config,
+          streams: state,
         }),
-      )),
-    };
-  } finally {
-    updater.dispose();
-    generator.dispose();
-    discriminator.dispose();
-  }
+    },
+  );
 }

@@ -12,7 +12,7 @@ import type { SceneConfig, ValueRange } from '../dataset/scene-config.js';
 import { generateScenes } from '../dataset/scene.js';
 import { writeImageGrid } from '../dataset/grid.js';
 import { sampleLatents, type LatentPrior } from './latents.js';
-import type { LoopOptions } from './loop.js';
+import { runTrainingLoop, type LoopOptions, type LoopResult, type TrainingHooks } from './loop.js';
 import { readRunInfo, runPaths } from './run-dir.js';
 
 export type RunKind = 'gan' | 'vae';
@@ -149,7 +149,7 @@ export async function saveRunCheckpoint(
 }
 
 /** The loop schedule of a run: the options' budgets with the trainers' default intervals. */
-export function runLoopOptions(
+function runLoopOptions(
   options: TrainRunOptions,
   paths: RunPaths,
   run: { startStep: number; imagesPerStep: number; label: string },
@@ -166,4 +166,30 @@ export function runLoopOptions(
     imagesPerStep: run.imagesPerStep,
     label: options.progress ? run.label : undefined,
   };
+}
+
+/**
+ * Runs the training loop from `startStep` on the run's schedule (one batch of
+ * `config.batchSize` images per step) and returns its result with the run directory and config.
+ * Disposes `owned` (updater and models, in that order) however the loop ends.
+ */
+export async function runTraining<C extends { batchSize: number }>(
+  options: TrainRunOptions,
+  paths: RunPaths,
+  run: { config: C; startStep: number; label: string; owned: { dispose(): unknown }[] },
+  hooks: TrainingHooks,
+): Promise<LoopResult & { outDir: string; config: C }> {
+  const { config, startStep, label, owned } = run;
+  try {
+    return {
+      outDir: options.outDir,
+      config,
+      ...(await runTrainingLoop(
+        hooks,
+        runLoopOptions(options, paths, { startStep, imagesPerStep: config.batchSize, label }),
+      )),
+    };
+  } finally {
+    for (const o of owned) o.dispose();
+  }
 }

@@ -8,13 +8,13 @@ import { sceneConfig, type SceneConfig } from '../dataset/scene-config.js';
 import { generateScenes } from '../dataset/scene.js';
 import { buildDecoder, buildEncoder } from '../models/vae-networks.js';
 import { decodeLatents, sampleLatents } from '../training/latents.js';
-import { runTrainingLoop, type LoopResult } from '../training/loop.js';
+import type { LoopResult } from '../training/loop.js';
 import {
   fixedRunLatents,
   freshStreams,
   loadRunCheckpoint,
   openRunDir,
-  runLoopOptions,
+  runTraining,
   saveRunCheckpoint,
   startRunDir,
   writeSampleGrid,
@@ -72,9 +72,10 @@ export async function trainVae(
   overrides: Partial<VaeConfig>,
   options: VaeRunOptions,
 ): Promise<VaeRunResult> {
-  const dir = options.outDir;
   const paths = openRunDir(options);
-  const state = options.resume ? await resumedState(dir) : freshState(resolveVaeConfig(overrides));
+  const state = options.resume
+    ? await resumedState(options.outDir)
+    : freshState(resolveVaeConfig(overrides));
   const { config, encoder, decoder, updater } = state;
   const scene = vaeSceneConfig(config);
   await startRunDir(paths, options.resume, { kind: 'vae', config, scene });
@@ -82,53 +83,46 @@ export async function trainVae(
   const fixedZ = fixedRunLatents(config.seed, sampleCount, config.zDim, 'normal');
   const batch = config.batchSize;
 
-  try {
-    return {
-      outDir: dir,
+  return runTraining(
+    options,
+    paths,
+    {
       config,
-      ...(await runTrainingLoop(
-        {
-          step: () => {
-            const data = generateScenes(state.dataRng, scene, batch);
-            const x = tf.tensor4d(data.images, data.shape);
-            const eps = tf.tensor2d(sampleLatents(state.noiseRng, batch, config.zDim, 'normal'), [
-              batch,
-              config.zDim,
-            ]);
-            const r = updater.step(x, eps);
-            tf.dispose([x, eps]);
-            return { loss: r.loss, elbo: r.elbo, reconstruction: r.reconstruction, kl: r.kl };
-          },
-          sample: async (step) => {
-            const decoded = await decodeLatents(
-              decoder,
-              fixedZ,
-              sampleCount,
-              config.zDim,
-              50,
-              tf.sigmoid,
-            );
-            await writeSampleGrid(paths, step, decoded, scene.valueRange);
-          },
-          checkpoint: (step) =>
-            saveRunCheckpoint(paths, step, {
-              kind: 'vae',
-              models: { encoder, decoder },
-              optimizers: { vae: updater.optimizer },
-              config,
-              streams: state,
-            }),
-        },
-        runLoopOptions(options, paths, {
-          startStep: state.step,
-          imagesPerStep: batch,
-          label: `vae coordconv=${config.coordconv} ${config.likelihood}`,
+      startStep: state.step,
+      label: `vae coordconv=${config.coordconv} ${config.likelihood}`,
+      owned: [updater, encoder, decoder],
+    },
+    {
+      step: () => {
+        const data = generateScenes(state.dataRng, scene, batch);
+        const x = tf.tensor4d(data.images, data.shape);
+        const eps = tf.tensor2d(sampleLatents(state.noiseRng, batch, config.zDim, 'normal'), [
+          batch,
+          config.zDim,
+        ]);
+        const r = updater.step(x, eps);
+        tf.dispose([x, eps]);
+        return { loss: r.loss, elbo: r.elbo, reconstruction: r.reconstruction, kl: r.kl };
+      },
+      sample: async (step) => {
+        const decoded = await decodeLatents(
+          decoder,
+          fixedZ,
+          sampleCount,
+          config.zDim,
+          50,
+          tf.sigmoid,
+        );
+        await writeSampleGrid(paths, step, decoded, scene.valueRange);
+      },
+      checkpoint: (step) =>
+        saveRunCheckpoint(paths, step, {
+          kind: 'vae',
+          models: { encoder, decoder },
+          optimizers: { vae: updater.optimizer },
+          config,
+          streams: state,
         }),
-      )),
-    };
-  } finally {
-    updater.dispose();
-    encoder.dispose();
-    decoder.dispose();
-  }
+    },
+  );
 }
