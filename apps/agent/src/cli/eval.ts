@@ -23,7 +23,7 @@ const cli = defineCli({
     policy: {
       type: 'enum',
       choices: ['sample', 'greedy', 'random'],
-      help: 'sample: the trained stochastic policy (default with --run); greedy: its most likely action; random: uniform (default without --run)',
+      help: 'sample: the trained stochastic policy (default with --run); greedy: its most likely action (Ape-X runs: always greedy); random: uniform (default without --run)',
     },
     seed: {
       type: 'int',
@@ -44,7 +44,7 @@ const cli = defineCli({
 });
 
 await runCli(cli, async (o) => {
-  const policy = o.policy ?? (o.run ? 'sample' : 'random');
+  let policy = o.policy ?? (o.run ? 'sample' : 'random');
   if (policy !== 'random' && !o.run)
     throw new CliError(`--policy ${policy} needs --run DIR (a trained run)`);
   await initBackend({ backend: o.backend });
@@ -54,6 +54,8 @@ await runCli(cli, async (o) => {
     const loaded = await loadRunPolicy(o.run, o.seed);
     factory = loaded.env;
     actor = loaded.actor;
+    // A Q network has no distribution to sample: Ape-X runs always act by argmax Q.
+    if (loaded.algo === 'apex' && policy === 'sample') policy = 'greedy';
   } else {
     factory = envFactoryFromCli(o as EnvCliValues);
   }
