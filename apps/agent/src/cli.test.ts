@@ -131,6 +131,9 @@ describe('agent CLIs', () => {
     // Same command again: both runs are complete, so nothing trains and the same files return.
     const again = cli('compare', args);
     expect(again.stderr).toContain(`resuming ${join(out, 'plain-seed0')}`);
+    // The finished runs report their last figures, not NaN.
+    expect(again.stdout).toMatch(/^plain: final mean return -?\d+\.\d \+- 0\.0 over 1 seed/m);
+    expect(again.stdout).toMatch(/^coordconv: final mean return -?\d+\.\d/m);
     expect(readJsonl<{ frames: number }>(plainMetrics).at(-1)!.frames).toBe(200);
     expect(JSON.parse(readFileSync(join(out, 'compare.json'), 'utf8')).runs).toHaveLength(2);
   });

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { loadCheckpoint, saveCheckpoint } from '@coordconv/backend';
 import {
   MetricsWriter,
+  readJsonl,
   Progress,
   onInterrupt,
   writeJsonAtomic,
@@ -170,6 +171,8 @@ export async function runTraining(options: TrainingRunOptions): Promise<Training
       }
     }
     if (windowUpdates > 0) log();
+    // Resumed with nothing left to train: the latest figures are the metrics file's last line.
+    if (last === undefined && options.resume) last = readJsonl<MetricsRecord>(paths.metrics).at(-1);
     await save();
     progress?.finish();
   } finally {
