@@ -19,7 +19,7 @@ describe('planRuns', () => {
     const total = runs.reduce((s, r) => s + (r.budgetS ?? 0), 0);
     expect(total).toBeLessThanOrEqual(52 * 60);
     const regression = runs.find((r) => r.task === 'regression' && r.kind === 'coordconv')!;
-    expect(regression.restarts).toBe(8);
+    expect(regression).toMatchObject({ restarts: 8, restartSteps: 40, selectOnHoldout: true });
     expect(runs[0].budgetS).toBe(DEFAULT_BUDGETS.classification.budgetS);
   });
 

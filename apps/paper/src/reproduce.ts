@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { activeBackend, tf } from '@coordconv/backend';
 import { Progress, Rng, writeFileAtomic, writeJsonAtomic, writePng } from '@coordconv/common';
-import { getTask, makeSplit, train } from '@coordconv/not-so-clevr';
+import { getTask, makeSplit, selectionHoldout, train } from '@coordconv/not-so-clevr';
 import type { ModelKind, Split, SplitName, TaskName } from '@coordconv/not-so-clevr';
 
 import { panelGrid, splitsFigure } from './figures.js';
@@ -70,6 +70,7 @@ async function trainRun(
     seed,
     restarts: spec.restarts,
     restartSteps: spec.restartSteps,
+    restartValidation: spec.selectOnHoldout ? selectionHoldout(split, options.seed) : undefined,
     // Test metrics only at the end: evaluating the painters costs about a third of an epoch.
     evalEvery: 0,
     shouldStop: options.shouldStop,
