@@ -68,11 +68,48 @@ describe('Not-so-Clevr models', () => {
     },
   );
 
+  it('CoordConvRenderer (hard sharpen): the image loss trains only the image stage; it reloads', async () => {
+    const model = coordConvRenderer();
+    const x = coordinateBatch(batch);
+    const painter = model.trainableWeights.filter((w) => w.name.startsWith('painter'));
+    const paint = model.trainableWeights.filter(
+      (w) => w.name.startsWith('paint') && !w.name.startsWith('painter'),
+    );
+    expect(painter.length).toBeGreaterThan(0);
+    expect(paint.length).toBeGreaterThan(0);
+    const { grads } = tf.variableGrads(
+      () => tf.sum(tf.square((model.apply(x, { training: true }) as tf.Tensor[])[0]!)) as tf.Scalar,
+      model.trainableWeights.map((w) => w.read() as tf.Variable),
+    );
+    const norm = (names: string[]) =>
+      names.reduce((s, n) => s + tf.sum(tf.abs(grads[n]!)).dataSync()[0]!, 0);
+    expect(norm(painter.map((w) => (w.read() as tf.Variable).name))).toBe(0);
+    expect(norm(paint.map((w) => (w.read() as tf.Variable).name))).toBeGreaterThan(0);
+    tf.dispose(Object.values(grads));
+
+    let saved: tf.io.ModelArtifacts | undefined;
+    await model.save(
+      tf.io.withSaveHandler(async (a) => {
+        saved = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
+    const [a, b] = [model.predict(x) as tf.Tensor[], loaded.predict(x) as tf.Tensor[]];
+    expect(Array.from(b[0]!.dataSync())).toEqual(Array.from(a[0]!.dataSync()));
+    tf.dispose([x, ...a, ...b]);
+    model.dispose();
+    loaded.dispose();
+  });
+
   it('names bad options', () => {
     expect(() => convRegressor({ variant: 'big' as ConvRegressorVariant })).toThrow(
       /variant must be one of pool-dense, strided-gap, got "big"/,
     );
     expect(() => coordConvPainter({ l2: -1 })).toThrow(/l2 must be a finite number >= 0, got -1/);
+    expect(() => coordConvRenderer({ sharpen: 'soft' as 'hard' })).toThrow(
+      /sharpen must be one of hard, softmax, got "soft"/,
+    );
   });
 
   it('a CoordConv model reloads with identical predictions', async () => {

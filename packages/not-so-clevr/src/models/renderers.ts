@@ -8,6 +8,7 @@ import { CANVAS_SIZE, PIXELS } from '../dataset.js';
 import { coordinateInput, kernelArgs, nonNegative, positiveInt, tileToCanvas } from './layers.js';
 import type { Sym } from './layers.js';
 import { painterTrunk } from './painters.js';
+import { HardSharpen } from './sharpen.js';
 
 export interface CoordConvRendererOptions {
   /** Channel multiplier m of the image stage: convs 8m, 8m, 16m, 16m, 1. Default 1. */
@@ -16,12 +17,27 @@ export interface CoordConvRendererOptions {
   filterSize?: number;
   /** l2 weight decay on every kernel. Default 0. */
   l2?: number;
+  /**
+   * 'hard' (default): the one-hot of the largest centre logit, no gradient to the painter;
+   * 'softmax': the official soft sharpen, the image loss also training the painter.
+   */
+  sharpen?: 'hard' | 'softmax';
 }
 
 /**
  * The paper's CoordConv renderer (official `CoordConvImagePainter`): the CoordConv painter
- * locates the centre (4096 logits), a spatial softmax "sharpens" them into a near one-hot map,
- * and five convs (8m, 8m, 16m, 16m with ReLU, then 1) paint the square around it.
+ * locates the centre (4096 logits), a "sharpen" step turns them into a (near) one-hot map, and
+ * five convs (8m, 8m, 16m, 16m with ReLU, then 1) paint the square around it.
+ *
+ * The official sharpen is a spatial softmax, through which the image loss also trains the
+ * painter. On the quadrant split that fit the training set (IoU 0.999) but extrapolated worse:
+ * test IoU 0.955 after 2 epochs and 0.979 after 4 (lr 0.01; 0.80-0.85 at the paper's 0.005),
+ * the squares in the far corner of the held-out quadrant blurred and shifted, because the
+ * painter's peaks there are not the ones the image stage was trained on. The default 'hard'
+ * sharpen feeds the image stage the exact one-hot of the largest logit (no gradient back), so
+ * the convolutions paint the same square wherever the centre is and the painter learns the
+ * centre from the centre loss alone: 0.976 after 2 epochs on the same seed, rising with the
+ * painter's accuracy. `sharpen: 'softmax'` keeps the official behaviour.
  *
  * Two outputs: [image logits [b, 4096], centre logits [b, 4096]]. The second lets training add
  * the official optional intermediate softmax loss on the centre (`interm_loss='softmax'`).
@@ -33,7 +49,16 @@ export function coordConvRenderer(options: CoordConvRendererOptions = {}): tf.La
   const { input, normalized } = coordinateInput();
   const centre = painterTrunk(tileToCanvas(normalized), l2, 'painter');
   const centreFlat = tf.layers.flatten({ name: 'centre_logits' }).apply(centre) as Sym;
-  const sharp = tf.layers.softmax({ name: 'sharpen' }).apply(centreFlat) as Sym;
+  const sharpen = options.sharpen ?? 'hard';
+  if (sharpen !== 'hard' && sharpen !== 'softmax')
+    throw new RangeError(
+      `coordConvRenderer: sharpen must be one of hard, softmax, got ${JSON.stringify(sharpen)}`,
+    );
+  const sharp = (
+    sharpen === 'hard'
+      ? new HardSharpen({ name: 'sharpen' })
+      : tf.layers.softmax({ name: 'sharpen' })
+  ).apply(centreFlat) as Sym;
   let h = tf.layers
     .reshape({ targetShape: [CANVAS_SIZE, CANVAS_SIZE, 1], name: 'centre_map' })
     .apply(sharp) as Sym;
