@@ -13,6 +13,18 @@ beforeAll(async () => {
 
 const batch = Int32Array.from([0, 100, 3135]);
 
+/** Saves `model` to memory and loads it back (topology, weights and custom layers). */
+async function reloadInMemory(model: tf.LayersModel): Promise<tf.LayersModel> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      saved = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return tf.loadLayersModel(tf.io.fromMemory(saved!));
+}
+
 describe('Not-so-Clevr models', () => {
   it('CoordConvPainter has the paper count of 7,553 parameters and 4096 logits', () => {
     const model = coordConvPainter();
@@ -87,14 +99,7 @@ describe('Not-so-Clevr models', () => {
     expect(norm(paint.map((w) => (w.read() as tf.Variable).name))).toBeGreaterThan(0);
     tf.dispose(Object.values(grads));
 
-    let saved: tf.io.ModelArtifacts | undefined;
-    await model.save(
-      tf.io.withSaveHandler(async (a) => {
-        saved = a;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
+    const loaded = await reloadInMemory(model);
     const [a, b] = [model.predict(x) as tf.Tensor[], loaded.predict(x) as tf.Tensor[]];
     expect(Array.from(b[0]!.dataSync())).toEqual(Array.from(a[0]!.dataSync()));
     tf.dispose([x, ...a, ...b]);
@@ -114,14 +119,7 @@ describe('Not-so-Clevr models', () => {
 
   it('a CoordConv model reloads with identical predictions', async () => {
     const model = coordConvRegressor();
-    let saved: tf.io.ModelArtifacts | undefined;
-    await model.save(
-      tf.io.withSaveHandler(async (a) => {
-        saved = a;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
+    const loaded = await reloadInMemory(model);
     const x = oneHotImageBatch(batch);
     const [a, b] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
     expect(Array.from(b.dataSync())).toEqual(Array.from(a.dataSync()));
