@@ -8,6 +8,7 @@ import { Rng, type RngState } from '@coordconv/common';
 import { Box, Discrete, type VectorEnv } from '@coordconv/gym';
 import type { IterationReport, Trainer } from '../core/roles.js';
 import { gaeAdvantages, nStepReturns } from '../core/returns.js';
+import { shapeReward } from '../core/rewards.js';
 import { buildActorCritic } from '../networks/actor-critic.js';
 import type { TorsoKind } from '../networks/config.js';
 import { A2CActor } from './actor.js';
@@ -60,10 +61,10 @@ export function describeSpaces(env: VectorEnv): {
   };
 }
 
-/** Rewards as the learner sees them: scaled, then clipped to +-clip when clip > 0. */
+/** A rollout's rewards as the learner sees them (`shapeReward`); unchanged ones are not copied. */
 export function shapeRewards(rewards: Float32Array, scale: number, clip: number): Float32Array {
   if (scale === 1 && clip === 0) return rewards;
-  return rewards.map((r) => (clip > 0 ? Math.max(-clip, Math.min(clip, r * scale)) : r * scale));
+  return rewards.map((r) => shapeReward(r, scale, clip));
 }
 
 export class A2CTrainer implements Trainer {

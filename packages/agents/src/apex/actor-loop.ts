@@ -17,6 +17,7 @@ import {
   type Env,
   type Info,
 } from '@coordconv/gym';
+import { shapeReward } from '../core/rewards.js';
 import { ApexActor, maxRow } from './actor.js';
 import { ActorLink, ApexRemoteError } from './actor-link.js';
 import {
@@ -183,12 +184,6 @@ class ActorSession {
     this.epLength[i] = 0;
   }
 
-  private shapeReward(r: number): number {
-    const { rewardScale, rewardClip } = this.parts.spec;
-    const s = r * rewardScale;
-    return rewardClip > 0 ? Math.max(-rewardClip, Math.min(rewardClip, s)) : s;
-  }
-
   /** Steps and sends until `stop`; throws on losing the learner. */
   async run(
     link: ActorLink,
@@ -261,7 +256,7 @@ class ActorSession {
         (this.acc[i] as NStepAccumulator).push(
           here,
           a,
-          this.shapeReward(reward),
+          shapeReward(reward, this.parts.spec.rewardScale, this.parts.spec.rewardClip),
           q[i * A + a] as number,
         );
         if (terminated || truncated) {
