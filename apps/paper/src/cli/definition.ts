@@ -4,6 +4,13 @@
 import { defineCli } from '@coordconv/common';
 import { MODEL_KINDS, SPLIT_NAMES, TASK_NAMES } from '@coordconv/not-so-clevr';
 
+import { DEFAULT_BUDGETS } from '../plan.js';
+
+/** 'classification 2, regression 5, rendering 4': the plan's default per task, for --help. */
+function perTask(field: 'epochs' | 'budgetS'): string {
+  return TASK_NAMES.map((t) => `${t} ${DEFAULT_BUDGETS[t][field]}`).join(', ');
+}
+
 export const reproduceCli = defineCli({
   name: 'nx run paper:reproduce --',
   description:
@@ -24,12 +31,12 @@ export const reproduceCli = defineCli({
     epochs: {
       type: 'int',
       min: 1,
-      help: 'epoch cap of every run (default per task: classification 2, regression 5, rendering 2); given alone, no time cap',
+      help: `epoch cap of every run (default per task: ${perTask('epochs')}); given alone, no time cap`,
     },
     budgetS: {
       type: 'float',
       min: 0.1,
-      help: 'cap on training seconds per run (default per task: classification 240, regression 180, rendering 360)',
+      help: `cap on training seconds per run (default per task: ${perTask('budgetS')})`,
     },
     figureExamples: {
       type: 'int',
