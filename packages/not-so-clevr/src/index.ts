@@ -45,8 +45,8 @@ export type {
   ConvRegressorOptions,
   ConvRegressorVariant,
 } from './models/regressors.js';
-export { coordConvRenderer } from './models/renderers.js';
-export type { CoordConvRendererOptions } from './models/renderers.js';
+export { coordConvRenderer, SHARPEN_MODES } from './models/renderers.js';
+export type { CoordConvRendererOptions, SharpenMode } from './models/renderers.js';
 export {
   TASK_NAMES,
   MODEL_KINDS,

@@ -10,6 +10,10 @@ import type { Sym } from './layers.js';
 import { painterTrunk } from './painters.js';
 import { HardSharpen } from './sharpen.js';
 
+/** How the renderer turns centre logits into the image stage's input (see coordConvRenderer). */
+export type SharpenMode = 'hard' | 'softmax';
+export const SHARPEN_MODES: readonly SharpenMode[] = ['hard', 'softmax'];
+
 export interface CoordConvRendererOptions {
   /** Channel multiplier m of the image stage: convs 8m, 8m, 16m, 16m, 1. Default 1. */
   widthMultiplier?: number;
@@ -21,7 +25,7 @@ export interface CoordConvRendererOptions {
    * 'hard' (default): the one-hot of the largest centre logit, no gradient to the painter;
    * 'softmax': the official soft sharpen, the image loss also training the painter.
    */
-  sharpen?: 'hard' | 'softmax';
+  sharpen?: SharpenMode;
 }
 
 /**
@@ -51,9 +55,9 @@ export function coordConvRenderer(options: CoordConvRendererOptions = {}): tf.La
   const centre = painterTrunk(tileToCanvas(normalized), l2, 'painter');
   const centreFlat = tf.layers.flatten({ name: 'centre_logits' }).apply(centre) as Sym;
   const sharpen = options.sharpen ?? 'hard';
-  if (sharpen !== 'hard' && sharpen !== 'softmax')
+  if (!SHARPEN_MODES.includes(sharpen))
     throw new RangeError(
-      `coordConvRenderer: sharpen must be one of hard, softmax, got ${JSON.stringify(sharpen)}`,
+      `coordConvRenderer: sharpen must be one of ${SHARPEN_MODES.join(', ')}, got ${JSON.stringify(sharpen)}`,
     );
   const sharp = (
     sharpen === 'hard'
